@@ -1,0 +1,26 @@
+package dev.baseshift.compare;
+
+import dev.baseshift.plan.Probe;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param probes         the probes to run (enabled ones only are run)
+ * @param parallel       variants built at once (default 2)
+ * @param timeout        the whole comparison; null = none
+ * @param probeTimeout   per probe (default 30 s)
+ * @param serverGrace    a default probe that is still running after this counts as a pass (a server)
+ * @param keepImages     leave the variant images in the engine
+ */
+public record CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
+                             Duration serverGrace, boolean keepImages) {
+    public CompareOptions {
+        probes = List.copyOf(probes);
+        if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1");
+    }
+
+    public static CompareOptions defaults(List<Probe> probes) {
+        return new CompareOptions(probes, 2, null, Duration.ofSeconds(30), Duration.ofSeconds(3), false);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.baseshift.compare;
+
+import dev.baseshift.plan.Variant;
+
+import java.util.List;
+
+/** The outcome of one variant. Sizes are bytes, exactly as the engine reports them. */
+public record VariantResult(Variant variant, VariantStatus status, String imageId, String tag, long sizeBytes,
+                            long baseSizeBytes, long appSizeBytes, double buildSeconds, String error,
+                            List<LayerMeasure> layers, List<ProbeResult> probes) {
+    public VariantResult {
+        layers = List.copyOf(layers);
+        probes = List.copyOf(probes);
+    }
+
+    public boolean built() { return status == VariantStatus.BUILT; }
+
+    public long probesPassed() { return probes.stream().filter(p -> p.outcome() == ProbeOutcome.PASS).count(); }
+
+    /** Built, and every probe that ran passed (a variant without probes passes). */
+    public boolean passesAll() {
+        return built() && probes.stream().allMatch(p -> p.outcome() == ProbeOutcome.PASS
+                || p.outcome() == ProbeOutcome.SKIPPED);
+    }
+}

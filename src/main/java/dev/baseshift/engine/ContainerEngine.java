@@ -1,0 +1,75 @@
+package dev.baseshift.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The small surface BaseShift needs from a container engine. Implementations: {@link DockerEngine} (docker-java,
+ * with the Docker CLI's BuildKit path where a Dockerfile needs it). All methods block; callers run them off the FX
+ * thread. Thread-safe.
+ */
+public interface ContainerEngine extends AutoCloseable {
+
+    EngineInfo info();
+
+    /** Builds an image; log lines stream to {@code log}. Throws with the builder's own error text on failure. */
+    BuildOutcome build(BuildRequest request, Consumer<String> log) throws EngineException;
+
+    /** Size as {@code docker image inspect} reports it, and the layers as {@code docker history} does, oldest first. */
+    ImageDetails inspect(String imageRef) throws EngineException;
+
+    boolean hasImage(String imageRef) throws EngineException;
+
+    /** Pulls an image through the engine; progress messages stream to {@code progress}. */
+    void pull(String imageRef, Consumer<String> progress) throws EngineException;
+
+    /** Runs a container to completion or timeout; the container is always removed. */
+    RunOutcome run(RunRequest request) throws EngineException;
+
+    /** Removes an image (by id or tag); missing images are not an error. */
+    void removeImage(String imageRef) throws EngineException;
+
+    /**
+     * Removes every container and image carrying {@code labelKey}, optionally only those whose value equals
+     * {@code labelValue} (null = any value). Returns how many objects were removed.
+     */
+    int removeLabelled(String labelKey, String labelValue) throws EngineException;
+
+    /** Containers and images currently carrying the label (for hygiene checks and the start-up sweep). */
+    List<String> listLabelled(String labelKey, String labelValue) throws EngineException;
+
+    @Override
+    void close();
+
+    /**
+     * @param context           the build context tar (project with .dockerignore applied, variant Dockerfile injected)
+     * @param dockerfile        path of the Dockerfile inside the context
+     * @param needsBuildKit     true when the Dockerfile uses BuildKit-only syntax
+     * @param cancel            checked while building; setting it makes the build stop
+     */
+    record BuildRequest(BuildContext context, String dockerfile, String tag, Map<String, String> buildArgs,
+                        String target, Map<String, String> labels, boolean needsBuildKit,
+                        java.util.concurrent.atomic.AtomicBoolean cancel) {}
+
+    record BuildOutcome(String imageId, String tag, boolean viaBuildKit) {}
+
+    /**
+     * @param argv         command; empty = the image's own ENTRYPOINT/CMD
+     * @param keepAlivePass when > 0 and argv is empty: a container still running after this long counts as passing
+     */
+    record RunRequest(String image, List<String> argv, Duration timeout, Duration keepAlivePass, boolean networkNone,
+                      long memoryBytes, Map<String, String> labels,
+                      java.util.concurrent.atomic.AtomicBoolean cancel) {}
+
+    /**
+     * @param exitCode   null when it did not exit (timed out or still running as a server)
+     * @param timedOut   killed after the timeout
+     * @param stillRunning alive after keepAlivePass (a server): counts as a pass
+     * @param notFound   the executable did not exist in the image
+     * @param output     tail of stdout+stderr
+     */
+    record RunOutcome(Integer exitCode, boolean timedOut, boolean stillRunning, boolean notFound, String output,
+                      double seconds) {}
+}
