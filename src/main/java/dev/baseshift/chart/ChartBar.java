@@ -1,0 +1,61 @@
+package dev.baseshift.chart;
+
+import dev.baseshift.compare.LayerMeasure;
+import dev.baseshift.compare.VariantResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One bar of the layer chart: a variant with its layers, oldest first.
+ *
+ * @param label        the tier as the user reads it ("slim")
+ * @param base         the base image reference
+ * @param totalBytes   the image size (what {@code docker images} shows)
+ * @param savedPercent saving against the original in percent (negative when larger), or null for the original itself
+ * @param note         shown instead of a bar when nothing was built ("build failed"), else null
+ */
+public record ChartBar(String label, String base, List<LayerMeasure> layers, long totalBytes, Double savedPercent,
+                       boolean original, boolean recommended, String note) {
+    public ChartBar {
+        layers = List.copyOf(layers);
+    }
+
+    public long baseBytes() {
+        return layers.stream().filter(LayerMeasure::fromBase).mapToLong(LayerMeasure::sizeBytes).sum();
+    }
+
+    public long appBytes() {
+        return layers.stream().filter(l -> !l.fromBase()).mapToLong(LayerMeasure::sizeBytes).sum();
+    }
+
+    /**
+     * Bars for variant results in the order given; savings are measured against the original variant when it was
+     * built.
+     *
+     * @param recommendedTier id of the recommended tier, or null
+     */
+    public static List<ChartBar> of(List<VariantResult> results, String recommendedTier) {
+        Optional<VariantResult> original = results.stream()
+                .filter(r -> r.variant().original() && r.built()).findFirst();
+        List<ChartBar> bars = new ArrayList<>();
+        for (VariantResult r : results) {
+            String label = r.variant().tier().id();
+            boolean recommended = label.equals(recommendedTier);
+            if (!r.built()) {
+                bars.add(new ChartBar(label, r.variant().base(), List.of(), 0, null, r.variant().original(),
+                        recommended, r.status().id().replace('-', ' ')));
+                continue;
+            }
+            Double saved = null;
+            if (!r.variant().original() && original.isPresent() && original.get().sizeBytes() > 0) {
+                long o = original.get().sizeBytes();
+                saved = (o - r.sizeBytes()) * 100.0 / o;
+            }
+            bars.add(new ChartBar(label, r.variant().base(), r.layers(), r.sizeBytes(), saved,
+                    r.variant().original(), recommended, null));
+        }
+        return bars;
+    }
+}
