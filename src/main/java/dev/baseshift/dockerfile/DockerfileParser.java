@@ -109,8 +109,7 @@ public final class DockerfileParser {
             boolean seenFrom = false;
             int l = 0;
             while (l < lines) {
-                String raw = content(l);
-                String processed = Words.trimLeft(raw);
+                String processed = Words.trimLeft(content(l));
                 directive(processed, l + 1);
                 if (isComment(processed)) processed = "";
                 int startLine = l;
@@ -119,6 +118,8 @@ public final class DockerfileParser {
                 String first = endOfLine ? processed : stripContinuation(processed);
                 if (endOfLine && first.isEmpty()) continue;
                 StringBuilder joined = new StringBuilder(first);
+                // A line holding only the escape character continues onto the keyword; the instruction starts there.
+                int keywordLine = Words.trim(first).isEmpty() ? -1 : startLine;
                 int lastLine = startLine;
                 while (!endOfLine && l < lines) {
                     String next = content(l);
@@ -128,10 +129,13 @@ public final class DockerfileParser {
                     // Comment lines and blank lines inside a continuation are dropped, not ended on.
                     if (isComment(trimmed) || trimmed.isEmpty()) continue;
                     endOfLine = !continuation.matcher(next).find();
-                    joined.append(endOfLine ? next : stripContinuation(next));
+                    String piece = endOfLine ? next : stripContinuation(next);
+                    if (keywordLine < 0 && !Words.trim(piece).isEmpty()) keywordLine = l - 1;
+                    joined.append(piece);
                 }
                 String line = Words.trim(joined.toString());
                 if (line.isEmpty()) continue;
+                startLine = keywordLine;
 
                 Node node = node(line, startLine + 1);
                 if (!seenFrom && !node.keyword.equals("ARG") && !node.keyword.equals("FROM")) {
@@ -165,7 +169,8 @@ public final class DockerfileParser {
                                 bodyStart, lastLine + 1));
                     }
                 }
-                int startOffset = lineStart[startLine] + (raw.length() - Words.trimLeft(raw).length());
+                String keywordRaw = content(startLine);
+                int startOffset = lineStart[startLine] + (keywordRaw.length() - Words.trimLeft(keywordRaw).length());
                 instructions.add(new Instruction(node.keyword, node.flags, node.arguments, node.execForm, heredocs,
                         startLine + 1, lastLine + 1, startOffset, contentEnd[lastLine]));
             }
