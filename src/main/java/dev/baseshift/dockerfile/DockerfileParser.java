@@ -29,8 +29,9 @@ public final class DockerfileParser {
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     private static final Set<String> EXEC_FORM = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL");
     private static final Set<String> LIST_FORM = Set.of("COPY", "ADD", "VOLUME");
-    private static final Set<String> NEEDS_ARGUMENT = Set.of("ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "USER",
-            "WORKDIR", "STOPSIGNAL", "MAINTAINER", "ONBUILD", "SHELL", "HEALTHCHECK", "ADD", "COPY");
+    private static final Set<String> NEEDS_ARGUMENT = Set.of("ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "ONBUILD",
+            "SHELL", "HEALTHCHECK");
+    private static final Set<String> NEEDS_ONE_ARGUMENT = Set.of("USER", "WORKDIR", "STOPSIGNAL", "MAINTAINER");
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
 
     /** Flags each instruction accepts: name → kind (string value, boolean, or repeatable). */
@@ -224,6 +225,9 @@ public final class DockerfileParser {
             Node node = new Node(keyword, flags, args);
             if (args.isEmpty() && NEEDS_ARGUMENT.contains(keyword)) {
                 throw error(lineNo, keyword + " requires at least one argument");
+            }
+            if (args.isEmpty() && NEEDS_ONE_ARGUMENT.contains(keyword)) {
+                throw error(lineNo, keyword + " requires exactly one argument");
             }
             node.heredocAllowed = HEREDOC_INSTRUCTIONS.contains(keyword);
             if (EXEC_FORM.contains(keyword) || LIST_FORM.contains(keyword)) {

@@ -72,14 +72,13 @@ public record StageGraph(List<Stage> stages, int finalStage, Map<String, String>
         return new Stage(earlier.size(), name, baseText, base, from.startLine(), parent(base, earlier), from);
     }
 
-    /** An earlier stage named like the base (case-insensitive), or numbered so; -1 for an image. */
+    /**
+     * An earlier stage named like the base (case-insensitive); -1 for an image. A number is not a stage index
+     * here: BuildKit pulls {@code FROM 0} as an image (only {@code COPY --from} takes indexes).
+     */
     private static int parent(String base, List<Stage> earlier) {
         for (Stage s : earlier) {
             if (base.equalsIgnoreCase(s.name())) return s.index();
-        }
-        if (base.chars().allMatch(Character::isDigit) && base.length() < 6) {
-            int index = Integer.parseInt(base);
-            if (index < earlier.size()) return index;
         }
         return -1;
     }
