@@ -3,7 +3,6 @@ package dev.baseshift.compare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,7 +30,7 @@ public final class Recommender {
             return tier + " is the smallest variant that " + probes + " (the original did not build)";
         }
         long saved = original.get().sizeBytes() - best.sizeBytes();
-        return tier + " saves " + Sizes.format(saved) + " (" + percent(saved, original.get().sizeBytes()) + ") vs "
+        return tier + " saves " + Sizes.format(saved) + " (" + Sizes.percent(saved, original.get().sizeBytes()) + ") vs "
                 + original.get().variant().tier().id() + " and " + probes;
     }
 
@@ -62,12 +61,5 @@ public final class Recommender {
         }
         boolean anyBuilt = results.stream().anyMatch(VariantResult::built);
         return (anyBuilt ? "no variant passes every probe: " : "no variant was built: ") + String.join("; ", reasons);
-    }
-
-    /** Whole percent, or one decimal below 10 % so small savings do not read as 0 %. */
-    static String percent(long part, long whole) {
-        if (whole <= 0) return "0%";
-        double p = 100.0 * part / whole;
-        return Math.abs(p) < 10 ? String.format(Locale.ROOT, "%.1f%%", p) : Math.round(p) + "%";
     }
 }

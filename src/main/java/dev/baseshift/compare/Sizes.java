@@ -52,6 +52,13 @@ public final class Sizes {
         return rounded.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** Whole percent, or one decimal below 10 % so small savings do not read as 0 %: "74%", "4.2%". */
+    public static String percent(long part, long whole) {
+        if (whole <= 0) return "0%";
+        double p = 100.0 * part / whole;
+        return Math.abs(p) < 10 ? String.format(java.util.Locale.ROOT, "%.1f%%", p) : Math.round(p) + "%";
+    }
+
     /** Megabytes (10^6 bytes) as a number, for spreadsheets. */
     public static double megabytes(long bytes) {
         return bytes / 1_000_000.0;

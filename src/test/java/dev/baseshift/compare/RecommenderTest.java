@@ -88,7 +88,7 @@ class RecommenderTest {
 
     @Test
     void smallSavingsKeepADecimal() {
-        assertThat(Recommender.percent(42, 1000)).isEqualTo("4.2%");
-        assertThat(Recommender.percent(740, 1000)).isEqualTo("74%");
+        assertThat(Sizes.percent(42, 1000)).isEqualTo("4.2%");
+        assertThat(Sizes.percent(740, 1000)).isEqualTo("74%");
     }
 }
