@@ -59,6 +59,35 @@ public final class Sizes {
         return Math.abs(p) < 10 ? String.format(java.util.Locale.ROOT, "%.1f%%", p) : Math.round(p) + "%";
     }
 
+    /**
+     * A size a user typed, e.g. {@code 200MB}, {@code 1.5GB}, {@code 512kB}, {@code 300M}, {@code 1GiB} or plain
+     * bytes. Decimal units as the Docker CLI uses them; the binary ones (KiB, MiB, GiB, TiB) are accepted too.
+     *
+     * @throws IllegalArgumentException saying what is accepted
+     */
+    public static long parse(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(b|k|kb|m|mb|g|gb|t|tb|kib|mib|gib|tib)?\\s*")
+                .matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a size (examples: 200MB, 1.5GB, 512kB, 1GiB)");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+        long factor = switch (unit) {
+            case "b" -> 1L;
+            case "k", "kb" -> 1_000L;
+            case "m", "mb" -> 1_000_000L;
+            case "g", "gb" -> 1_000_000_000L;
+            case "t", "tb" -> 1_000_000_000_000L;
+            case "kib" -> 1L << 10;
+            case "mib" -> 1L << 20;
+            case "gib" -> 1L << 30;
+            default -> 1L << 40;
+        };
+        return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
     /** Megabytes (10^6 bytes) as a number, for spreadsheets. */
     public static double megabytes(long bytes) {
         return bytes / 1_000_000.0;

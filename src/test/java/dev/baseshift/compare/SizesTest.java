@@ -48,4 +48,19 @@ class SizesTest {
     void formatsLikeGoPercentG(double value, String expected) {
         assertThat(Sizes.formatG(value)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} -> {1} bytes")
+    @CsvSource({"200MB, 200000000", "1.5GB, 1500000000", "512kB, 512000", "300M, 300000000", "1GiB, 1073741824",
+            "123, 123", "' 2 gb ', 2000000000", "0.5MiB, 524288"})
+    void parsesWhatUsersType(String text, long bytes) {
+        assertThat(Sizes.parse(text)).isEqualTo(bytes);
+    }
+
+    @org.junit.jupiter.api.Test
+    void rejectsWhatIsNotASize() {
+        for (String bad : new String[]{"", "MB", "-1MB", "12 parsecs", "1,5GB"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sizes.parse(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a size");
+        }
+    }
 }
