@@ -1,6 +1,7 @@
 package dev.baseshift.chart;
 
 import dev.baseshift.compare.LayerMeasure;
+import dev.baseshift.compare.Sizes;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -145,7 +146,7 @@ public final class LayerChart extends Region {
                 nodes.segments.add(r);
                 added.add(r);
             }
-            text(nodes.total, DockerUnits.format(bar.totalBytes()), BOLD, TEXT);
+            text(nodes.total, Sizes.format(bar.totalBytes()), BOLD, TEXT);
             text(nodes.saved, savedText(bar), SMALL, bar.original() ? AXIS
                     : bar.savedPercent() != null && bar.savedPercent() < 0 ? LARGER : SAVED);
             text(nodes.tier, bar.label() + (bar.original() ? " (original)" : "") + (bar.recommended() ? " ★" : ""),
@@ -180,7 +181,7 @@ public final class LayerChart extends Region {
     static String describe(ChartBar bar, LayerMeasure layer) {
         String createdBy = layer.createdBy() == null ? "" : layer.createdBy().strip();
         if (createdBy.length() > 160) createdBy = createdBy.substring(0, 157) + "…";
-        return bar.label() + " · layer " + (layer.index() + 1) + " · " + DockerUnits.format(layer.sizeBytes())
+        return bar.label() + " · layer " + (layer.index() + 1) + " · " + Sizes.format(layer.sizeBytes())
                 + (layer.fromBase() ? " · from the base image" : " · your layer") + "\n" + createdBy;
     }
 
@@ -243,7 +244,7 @@ public final class LayerChart extends Region {
             double y = snap(plotBottom - v * scale);
             Line grid = new Line(plotLeft, y, plotLeft + plotW, y);
             grid.setStroke(v == 0 ? AXIS : GRID);
-            Text t = new Text(DockerUnits.format(v));
+            Text t = new Text(Sizes.format(v));
             t.setFont(SMALL);
             t.setFill(AXIS);
             t.setTextOrigin(VPos.CENTER);

@@ -104,14 +104,4 @@ class LayerChartTest {
         assertThat(segments("app-layer")).allMatch(r -> r.getY() >= 0 && r.getX() + r.getWidth() <= chart.getWidth());
         assertThat(best[0] / 1e6).isLessThan(200);
     }
-
-    @Test
-    void dockerUnitsMatchTheCli() {
-        assertThat(DockerUnits.format(0)).isEqualTo("0B");
-        assertThat(DockerUnits.format(999)).isEqualTo("999B");
-        assertThat(DockerUnits.format(1_234_567)).isEqualTo("1.23MB");
-        assertThat(DockerUnits.format(123_456_789)).isEqualTo("123MB");
-        assertThat(DockerUnits.format(45_600)).isEqualTo("45.6kB");
-        assertThat(DockerUnits.format(1_000_000_000)).isEqualTo("1GB");
-    }
 }

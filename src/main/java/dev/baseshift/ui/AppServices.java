@@ -1,0 +1,25 @@
+package dev.baseshift.ui;
+
+import dev.baseshift.compare.ComparisonService;
+import dev.baseshift.engine.ContainerEngine;
+import dev.baseshift.plan.Planner;
+import dev.baseshift.ui.export.ExportViewModel;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * What the app's view models use from the layers below, in one place, so tests can run the same view models with a
+ * synchronous runner, a temporary recent-projects file or an engine locator that finds nothing.
+ *
+ * @param sampleProject copies the bundled sample out of the jar and returns its folder
+ */
+public record AppServices(TaskRunner runner, Planner planner, EngineConnector engines,
+                          Function<ContainerEngine, ComparisonService> comparisons,
+                          Map<ExportViewModel.Format, ExportViewModel.ReportWriter> reportWriters,
+                          ExportViewModel.VariantSaver variantSaver, Callable<Path> sampleProject,
+                          RecentProjects recentProjects, LongSupplier clock) {
+}

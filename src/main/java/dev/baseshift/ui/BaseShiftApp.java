@@ -1,0 +1,110 @@
+package dev.baseshift.ui;
+
+import dev.baseshift.catalog.Catalog;
+import dev.baseshift.catalog.CatalogException;
+import dev.baseshift.compare.ComparisonService;
+import dev.baseshift.dockerfile.VariantFiles;
+import dev.baseshift.engine.EngineLocator;
+import dev.baseshift.plan.Planner;
+import dev.baseshift.plan.SampleProject;
+import dev.baseshift.report.CsvReport;
+import dev.baseshift.report.JsonReport;
+import dev.baseshift.report.MarkdownReport;
+import dev.baseshift.report.PngReport;
+import dev.baseshift.ui.export.ExportViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The desktop app. {@code java -jar baseshift.jar [DIR]} reaches it through the Launcher; {@code mvn javafx:run} directly. */
+public final class BaseShiftApp extends Application {
+    static final String STYLESHEET = "/dev/baseshift/ui/baseshift.css";
+    private static volatile Path initialFolder;
+
+    private PoolTaskRunner runner;
+    private MainViewModel vm;
+
+    /** Opens the window on {@code folder}, or on the bundled sample project when null. Returns when it closes. */
+    public static void launchApp(Path folder) {
+        initialFolder = folder;
+        Application.launch(BaseShiftApp.class);
+    }
+
+    public static void main(String[] args) {
+        launchApp(args.length > 0 && Files.isDirectory(Path.of(args[0])) ? Path.of(args[0]) : null);
+    }
+
+    /** The real services: the catalog (with the user's additions), the engine locator, the CLI's report writers. */
+    public static AppServices standardServices(TaskRunner runner, List<String> problems) {
+        Catalog catalog;
+        try {
+            catalog = Catalog.loadDefault();
+        } catch (CatalogException e) {
+            problems.add("Your catalog file was ignored: " + e.getMessage());
+            catalog = Catalog.bundled();
+        }
+        EngineLocator locator = EngineLocator.fromSystem();
+        return new AppServices(runner, new Planner(catalog), locator::locate, ComparisonService::new,
+                Map.of(ExportViewModel.Format.PNG, PngReport::write,
+                        ExportViewModel.Format.CSV, CsvReport::write,
+                        ExportViewModel.Format.MARKDOWN, MarkdownReport::write,
+                        ExportViewModel.Format.JSON, JsonReport::write),
+                VariantFiles::save, SampleProject::extract, RecentProjects.inUserConfig(), System::nanoTime);
+    }
+
+    /** The styled window around a view model (the tests build it the same way). */
+    public static Scene scene(MainViewModel model) {
+        Scene scene = new Scene(new MainView(model), 1280, 800);
+        scene.getStylesheets().add(BaseShiftApp.class.getResource(STYLESHEET).toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (initialFolder == null && !getParameters().getUnnamed().isEmpty()) {
+            Path p = Path.of(getParameters().getUnnamed().get(0));
+            if (Files.isDirectory(p)) initialFolder = p;
+        }
+        runner = new PoolTaskRunner(3);
+        List<String> problems = new java.util.ArrayList<>();
+        vm = new MainViewModel(standardServices(runner, problems));
+        stage.setScene(scene(vm));
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        var icon = BaseShiftApp.class.getResourceAsStream("/dev/baseshift/ui/icon.png");
+        if (icon != null) stage.getIcons().add(new Image(icon));
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.hide();
+            // cancel a running comparison and wait for its cleanup off the FX thread, then leave
+            Thread t = new Thread(() -> {
+                vm.shutdown();
+                Platform.runLater(Platform::exit);
+            }, "baseshift-shutdown");
+            t.start();
+        });
+        stage.setOnShown(e -> {
+            if (Boolean.getBoolean("baseshift.timing")) {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.err.println("baseshift: window shown " + ms + " ms after JVM start");
+            }
+        });
+        stage.show();
+        if (!problems.isEmpty()) vm.showMessage(String.join(" ", problems));
+        vm.start(initialFolder);
+    }
+
+    @Override
+    public void stop() {
+        if (runner != null) runner.close();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.baseshift.ui;
+
+import dev.baseshift.ui.export.ExportBar;
+import dev.baseshift.ui.export.SaveVariantButton;
+import dev.baseshift.ui.project.ProbesView;
+import dev.baseshift.ui.project.ProjectView;
+import dev.baseshift.ui.results.ResultsView;
+import dev.baseshift.ui.run.RunView;
+import dev.baseshift.ui.spectrum.SpectrumView;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/** The window: menu and toolbar, project pane on the left, Spectrum / Compare / Results tabs, status bar. */
+public final class MainView extends BorderPane {
+    private final MainViewModel vm;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final TabPane tabs;
+    private final Tab resultsTab;
+    private final Tab compareTab;
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("main-view");
+
+        SpectrumView spectrum = new SpectrumView(vm.spectrum(), new SaveVariantButton(vm.export()));
+        Tab spectrumTab = new Tab("Spectrum", spectrum);
+        compareTab = new Tab("Compare", new RunView(vm.run()));
+        resultsTab = new Tab("Results", new ResultsView(vm.results(), new ExportBar(vm.export())));
+        tabs = new TabPane(spectrumTab, compareTab, resultsTab);
+        tabs.setId("main-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane left = new SplitPane(new ProjectView(vm.project()), new ProbesView(vm.probes()));
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.62);
+        SplitPane center = new SplitPane(left, tabs);
+        center.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(left, false);
+
+        setTop(new javafx.scene.layout.VBox(menuBar(), toolBar()));
+        setCenter(center);
+        setBottom(statusBar());
+
+        // results appear as soon as the first variant finishes
+        vm.run().finished().addListener((ListChangeListener<Object>) c -> {
+            if (!vm.run().finished().isEmpty() && vm.run().finished().size() == 1) tabs.getSelectionModel().select(resultsTab);
+        });
+        vm.export().lastWrittenProperty().addListener((o, a, b) -> { });
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(File::isDirectory)) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            File dir = e.getDragboard().hasFiles() ? e.getDragboard().getFiles().stream().filter(File::isDirectory)
+                    .findFirst().orElse(null) : null;
+            if (dir != null) vm.open(dir.toPath());
+            e.setDropCompleted(dir != null);
+            e.consume();
+        });
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open Folder…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseFolder());
+        MenuItem sample = new MenuItem("Open Sample Project");
+        sample.setOnAction(e -> vm.openSample());
+        vm.recentProjects().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            if (getScene() != null) getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(
+                    getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        Menu file = new Menu("File", null, open, recentMenu, sample, new SeparatorMenuItem(), quit);
+        MenuItem compare = new MenuItem("Compare");
+        compare.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
+        compare.disableProperty().bind(vm.run().canCompareProperty().not());
+        compare.setOnAction(e -> compare());
+        MenuItem cancel = new MenuItem("Cancel All");
+        cancel.disableProperty().bind(vm.run().runningProperty().not());
+        cancel.setOnAction(e -> vm.run().cancelAll());
+        Menu run = new Menu("Run", null, compare, cancel);
+        MenuBar bar = new MenuBar(file, run);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : vm.recentProjects()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.open(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private ToolBar toolBar() {
+        Button open = new Button("Open…");
+        open.setId("open-folder");
+        open.setOnAction(e -> chooseFolder());
+        Label project = new Label();
+        project.getStyleClass().add("toolbar-project");
+        project.textProperty().bind(vm.project().projectDirProperty().asString());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label reason = new Label();
+        reason.setId("compare-reason");
+        reason.getStyleClass().add("muted");
+        reason.textProperty().bind(vm.run().disabledReasonProperty());
+        reason.setMaxWidth(420);
+        Button compare = new Button("Compare");
+        compare.setId("compare");
+        compare.getStyleClass().add("accent");
+        compare.disableProperty().bind(vm.run().canCompareProperty().not());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.when(vm.run().disabledReasonProperty().isNull())
+                .then("Build, measure and probe the ticked variants").otherwise(vm.run().disabledReasonProperty()));
+        compare.setTooltip(tip);
+        compare.setOnAction(e -> compare());
+        Button cancelAll = new Button("Cancel all");
+        cancelAll.setId("cancel-all");
+        cancelAll.disableProperty().bind(vm.run().runningProperty().not());
+        cancelAll.setOnAction(e -> vm.run().cancelAll());
+        return new ToolBar(open, project, spacer, reason, compare, cancelAll);
+    }
+
+    private HBox statusBar() {
+        Label message = new Label();
+        message.setId("message");
+        message.getStyleClass().add("status-message");
+        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> firstNonEmpty(
+                vm.messageProperty().get(), vm.export().messageProperty().get()),
+                vm.messageProperty(), vm.export().messageProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new EngineStatusView(vm.engine()), new Separator(Orientation.VERTICAL), message, spacer);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static String firstNonEmpty(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+
+    private void compare() {
+        vm.compare();
+        if (vm.run().runningProperty().get()) tabs.getSelectionModel().select(compareTab);
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a project folder");
+        Path current = vm.project().projectDirProperty().get();
+        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir != null) vm.open(dir.toPath());
+    }
+
+    /** For the app's close handling. */
+    static void exitLater() {
+        Platform.runLater(Platform::exit);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.baseshift.ui;
+
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.ProjectConfig;
+import dev.baseshift.ui.export.ExportViewModel;
+import dev.baseshift.ui.project.ProbesViewModel;
+import dev.baseshift.ui.project.ProjectViewModel;
+import dev.baseshift.ui.results.ResultsViewModel;
+import dev.baseshift.ui.run.RunViewModel;
+import dev.baseshift.ui.spectrum.SpectrumViewModel;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The window's model: which project is open, and the feature models wired together. */
+public final class MainViewModel {
+    private final AppServices services;
+    private final ProjectViewModel project;
+    private final SpectrumViewModel spectrum;
+    private final ProbesViewModel probes;
+    private final RunViewModel run;
+    private final ResultsViewModel results = new ResultsViewModel();
+    private final ExportViewModel export;
+    private final EngineStatusViewModel engine;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "BaseShift");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentReadOnly = FXCollections.unmodifiableObservableList(recent);
+
+    public MainViewModel(AppServices services) {
+        this.services = services;
+        TaskRunner runner = services.runner();
+        project = new ProjectViewModel(runner, services.planner());
+        spectrum = new SpectrumViewModel(project::setBaseOverride);
+        probes = new ProbesViewModel(runner);
+        run = new RunViewModel(runner, services.comparisons(), services.clock());
+        export = new ExportViewModel(runner, services.reportWriters(), services.variantSaver());
+        engine = new EngineStatusViewModel(runner, services.engines());
+        recent.setAll(services.recentProjects().list());
+
+        project.planProperty().addListener((o, old, plan) -> planChanged(plan));
+        project.projectDirProperty().addListener((o, old, dir) -> {
+            title.set(dir == null ? "BaseShift" : "BaseShift — " + project.projectNameProperty().get());
+            results.clear();
+            export.setResult(null);
+            if (dir != null) recent.setAll(services.recentProjects().add(dir));
+        });
+        engine.engineProperty().addListener((o, old, e) -> run.setEngine(e, engine.detailProperty().get()));
+        engine.stateProperty().addListener((o, old, s) -> run.setEngine(engine.engine(),
+                s == EngineStatusViewModel.State.CHECKING ? "looking for one…" : engine.detailProperty().get()));
+        spectrum.selectedTierProperty().addListener((o, old, t) -> export.setSelectedTier(t));
+        run.finished().addListener((ListChangeListener<Object>) c -> {
+            if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
+        });
+        run.resultProperty().addListener((o, old, r) -> {
+            if (r != null) results.finish(r);
+            export.setResult(r);
+        });
+    }
+
+    private void planChanged(Plan plan) {
+        ProjectConfig config = project.configProperty().get();
+        spectrum.setPlan(plan, config == null ? null : config.tiers());
+        probes.setPlan(plan, config);
+        run.setPlan(plan);
+        export.setPlan(plan);
+        export.setSelectedTier(spectrum.selectedTierProperty().get());
+    }
+
+    public ProjectViewModel project() { return project; }
+    public SpectrumViewModel spectrum() { return spectrum; }
+    public ProbesViewModel probes() { return probes; }
+    public RunViewModel run() { return run; }
+    public ResultsViewModel results() { return results; }
+    public ExportViewModel export() { return export; }
+    public EngineStatusViewModel engine() { return engine; }
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    /** A problem to show in the window (never a stack trace), or null. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ObservableList<Path> recentProjects() { return recentReadOnly; }
+
+    /** Starts engine discovery and opens {@code folder}, or the bundled sample when null. */
+    public void start(Path folder) {
+        engine.connect();
+        if (folder != null) open(folder);
+        else openSample();
+    }
+
+    public void open(Path folder) {
+        if (run.runningProperty().get()) {
+            message.set("A comparison is running: cancel it before opening another project.");
+            return;
+        }
+        message.set(null);
+        project.open(folder);
+    }
+
+    public void openSample() {
+        services.runner().run(services.sampleProject(), this::open,
+                e -> message.set("Could not unpack the sample project: " + UserMessages.of(e)));
+    }
+
+    /** Compares the tiers ticked on the spectrum with the probes of the editor. */
+    public void compare() {
+        results.clear();
+        export.setResult(null);
+        ProjectConfig config = project.configProperty().get();
+        int parallel = config != null && config.parallel() != null ? config.parallel() : 2;
+        run.start(spectrum.comparedTiers(), probes.probes(), parallel);
+        if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
+    }
+
+    /** Window closing: cancel a running comparison, wait for its cleanup, release the engine. Blocking. */
+    public void shutdown() {
+        run.shutdown(Duration.ofSeconds(30));
+        engine.close();
+    }
+
+    public void showMessage(String text) {
+        message.set(text);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.baseshift.ui.results;
+
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.VariantStatus;
+
+/**
+ * One line of the results table. Numbers stay numbers so the table sorts by value; the view formats them.
+ *
+ * @param deltaBytes   size minus the original's (negative = smaller), null when either was not built
+ * @param deltaPercent the same in percent of the original, null likewise
+ */
+public record ResultRow(Tier tier, String base, VariantStatus status, Long sizeBytes, Long deltaBytes,
+                        Double deltaPercent, Long baseBytes, Long appBytes, Integer layers, Double buildSeconds,
+                        int probesPassed, int probesRun, boolean recommended, String error) {
+
+    /** "2/3" */
+    public String probesText() {
+        return probesRun == 0 ? "–" : probesPassed + "/" + probesRun;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.baseshift.ui.results;
+
+import dev.baseshift.chart.LayerChart;
+import dev.baseshift.compare.ProbeResult;
+import dev.baseshift.compare.Sizes;
+import dev.baseshift.compare.VariantStatus;
+import dev.baseshift.catalog.Tier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The recommendation banner, the layer chart, the results table and the probe matrix. */
+public final class ResultsView extends VBox {
+    private final ResultsViewModel vm;
+    private final TableView<ResultsViewModel.MatrixRow> matrix = new TableView<>();
+
+    /** @param toolbar nodes for the top right (the export buttons) */
+    public ResultsView(ResultsViewModel vm, Node toolbar) {
+        this.vm = vm;
+        getStyleClass().addAll("pane", "results-view");
+        setSpacing(8);
+        setPadding(new Insets(10));
+
+        Label banner = new Label();
+        banner.setId("recommendation");
+        banner.getStyleClass().add("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        vm.bannerKindProperty().addListener((o, a, kind) -> {
+            banner.getStyleClass().removeIf(s -> s.startsWith("banner-"));
+            banner.getStyleClass().add("banner-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        });
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(10, banner, spacer, toolbar);
+
+        LayerChart chart = new LayerChart();
+        chart.setId("layer-chart");
+        chart.setBars(vm.barsProperty().get());
+        vm.barsProperty().addListener((o, a, bars) -> chart.setBars(bars));
+        chart.selectedLayerProperty().addListener((o, a, sel) -> vm.showLayer(sel));
+        Label layer = new Label();
+        layer.setId("layer-detail");
+        layer.getStyleClass().add("muted");
+        layer.setWrapText(true);
+        layer.textProperty().bind(vm.layerDetailProperty());
+        layer.managedProperty().bind(vm.layerDetailProperty().isNotEmpty());
+        VBox chartBox = new VBox(4, chart, layer);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        TabPane details = new TabPane(new Tab("Table", table()), new Tab("Probe matrix", matrixPane()));
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(chartBox, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(top, split);
+    }
+
+    private TableView<ResultRow> table() {
+        TableView<ResultRow> table = new TableView<>();
+        table.setId("results-table");
+        table.setPlaceholder(new Label("No results yet."));
+        javafx.collections.transformation.SortedList<ResultRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().add(column("Tier", ResultRow::tier, Tier::id, Comparator.<Tier>naturalOrder(), 80));
+        table.getColumns().add(column("Base", ResultRow::base, s -> s, Comparator.naturalOrder(), 220));
+        table.getColumns().add(column("Status", ResultRow::status, VariantStatus::id, Comparator.naturalOrder(), 90));
+        table.getColumns().add(column("Size", ResultRow::sizeBytes, Sizes::format, Comparator.naturalOrder(), 80));
+        table.getColumns().add(column("Δ vs original", ResultRow::deltaBytes, ResultsView::delta, Comparator.naturalOrder(), 100));
+        table.getColumns().add(column("Δ %", ResultRow::deltaPercent, p -> String.format(Locale.ROOT, "%+.1f%%", p), Comparator.naturalOrder(), 70));
+        table.getColumns().add(column("Base size", ResultRow::baseBytes, Sizes::format, Comparator.naturalOrder(), 80));
+        table.getColumns().add(column("App size", ResultRow::appBytes, Sizes::format, Comparator.naturalOrder(), 80));
+        table.getColumns().add(column("Layers", ResultRow::layers, String::valueOf, Comparator.naturalOrder(), 60));
+        table.getColumns().add(column("Build", ResultRow::buildSeconds, s -> String.format(Locale.ROOT, "%.1f s", s), Comparator.naturalOrder(), 70));
+        table.getColumns().add(column("Probes", ResultsView::passRate, p -> "", Comparator.<Double>naturalOrder(), 70));
+        // the probes column shows "passed/run" but sorts by the pass rate
+        @SuppressWarnings("unchecked")
+        TableColumn<ResultRow, Double> probes = (TableColumn<ResultRow, Double>) table.getColumns().get(table.getColumns().size() - 1);
+        probes.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                ResultRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(row == null ? null : row.probesText());
+            }
+        });
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ResultRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().remove("recommended-row");
+                if (!empty && r != null && r.recommended()) getStyleClass().add("recommended-row");
+                setTooltip(!empty && r != null && r.error() != null ? new javafx.scene.control.Tooltip(r.error()) : null);
+            }
+        });
+        return table;
+    }
+
+    private static Double passRate(ResultRow r) {
+        return r.probesRun() == 0 ? null : (double) r.probesPassed() / r.probesRun();
+    }
+
+    private static String delta(Long bytes) {
+        return bytes == 0 ? "±0B" : (bytes < 0 ? "−" : "+") + Sizes.format(Math.abs(bytes));
+    }
+
+    private static <T> TableColumn<ResultRow, T> column(String title, Function<ResultRow, T> value,
+                                                        Function<T, String> format, Comparator<T> order, double width) {
+        TableColumn<ResultRow, T> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setComparator(Comparator.nullsLast(order));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? (empty ? null : "–") : format.apply(v));
+            }
+        });
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    private Node matrixPane() {
+        matrix.setId("probe-matrix");
+        matrix.setItems(vm.matrix());
+        matrix.setPlaceholder(new Label("No probes ran yet."));
+        matrix.getSelectionModel().setCellSelectionEnabled(true);
+        vm.probeColumns().addListener((ListChangeListener<String>) c -> rebuildMatrix());
+        rebuildMatrix();
+        matrix.getSelectionModel().getSelectedCells().addListener((ListChangeListener<javafx.scene.control.TablePosition>) c -> {
+            if (matrix.getSelectionModel().getSelectedCells().isEmpty()) return;
+            javafx.scene.control.TablePosition<?, ?> pos = matrix.getSelectionModel().getSelectedCells().get(0);
+            if (pos.getRow() < 0 || pos.getRow() >= matrix.getItems().size() || pos.getColumn() < 1) return;
+            ResultsViewModel.MatrixRow row = matrix.getItems().get(pos.getRow());
+            String command = vm.probeColumns().get(pos.getColumn() - 1);
+            vm.showProbe(row.tier(), row.outcomes().get(command));
+        });
+        TextArea output = new TextArea();
+        output.setId("probe-output");
+        output.setEditable(false);
+        output.getStyleClass().add("mono");
+        output.setPrefRowCount(4);
+        output.textProperty().bind(vm.probeDetailProperty());
+        Label hint = new Label("Click a cell to see the probe's output.");
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(4, matrix, hint, output);
+        VBox.setVgrow(matrix, Priority.ALWAYS);
+        return box;
+    }
+
+    private void rebuildMatrix() {
+        matrix.getColumns().clear();
+        TableColumn<ResultsViewModel.MatrixRow, String> variant = new TableColumn<>("Variant");
+        variant.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tier()));
+        variant.setPrefWidth(100);
+        matrix.getColumns().add(variant);
+        for (String command : vm.probeColumns()) {
+            TableColumn<ResultsViewModel.MatrixRow, ProbeResult> col = new TableColumn<>(command);
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().outcomes().get(command)));
+            col.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(ProbeResult p, boolean empty) {
+                    super.updateItem(p, empty);
+                    getStyleClass().removeIf(s -> s.startsWith("probe-"));
+                    if (empty) {
+                        setText(null);
+                        return;
+                    }
+                    setText(ResultsViewModel.symbol(p));
+                    getStyleClass().add("probe-" + (p == null ? "none" : p.outcome().id()));
+                }
+            });
+            col.setPrefWidth(Math.max(90, Math.min(260, command.length() * 7.0)));
+            col.setSortable(false);
+            matrix.getColumns().add(col);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.baseshift.ui.run;
+
+import dev.baseshift.compare.VariantStatus;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Duration;
+
+/** A row per variant (status, progress, elapsed, cancel) and the live build log of the selected one. */
+public final class RunView extends VBox {
+    private final ListView<String> log = new ListView<>();
+    private VariantRunRow shown;
+    private final ListChangeListener<String> follow = c -> {
+        if (!log.getItems().isEmpty()) log.scrollTo(log.getItems().size() - 1);
+    };
+
+    public RunView(RunViewModel vm) {
+        getStyleClass().addAll("pane", "run-view");
+        setSpacing(6);
+        setPadding(new Insets(10));
+
+        TableView<VariantRunRow> table = new TableView<>(vm.rows());
+        table.setId("run-rows");
+        table.setPlaceholder(new Label("Press Compare to build, measure and probe the ticked variants."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<VariantRunRow, String> tier = new TableColumn<>("Variant");
+        tier.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tier().id()));
+        tier.setPrefWidth(90);
+        TableColumn<VariantRunRow, String> base = new TableColumn<>("Base");
+        base.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().base()));
+        base.setPrefWidth(220);
+        TableColumn<VariantRunRow, VariantStatus> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> c.getValue().statusProperty());
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(VariantStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeIf(x -> x.startsWith("status-"));
+                setText(empty || s == null ? null : s.id());
+                if (!empty && s != null) getStyleClass().add("status-" + s.id());
+            }
+        });
+        status.setPrefWidth(100);
+        TableColumn<VariantRunRow, Number> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(c -> c.getValue().progressProperty());
+        progress.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+            }
+
+            @Override
+            protected void updateItem(Number p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setGraphic(null);
+                } else {
+                    bar.setProgress(p.doubleValue() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.doubleValue());
+                    setGraphic(bar);
+                }
+            }
+        });
+        progress.setPrefWidth(140);
+        TableColumn<VariantRunRow, String> elapsed = new TableColumn<>("Time");
+        elapsed.setCellValueFactory(c -> c.getValue().elapsedProperty());
+        elapsed.setPrefWidth(70);
+        TableColumn<VariantRunRow, String> detail = new TableColumn<>("Detail");
+        detail.setCellValueFactory(c -> c.getValue().detailProperty());
+        detail.setPrefWidth(220);
+        TableColumn<VariantRunRow, VariantRunRow> cancel = new TableColumn<>("");
+        cancel.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        cancel.setCellFactory(c -> new TableCell<>() {
+            private final Button button = new Button("Cancel");
+
+            @Override
+            protected void updateItem(VariantRunRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                button.setOnAction(e -> vm.cancel(row.tier()));
+                button.disableProperty().bind(Bindings.createBooleanBinding(() -> row.statusProperty().get().finished(),
+                        row.statusProperty()));
+                setGraphic(button);
+            }
+        });
+        cancel.setPrefWidth(80);
+        table.getColumns().add(tier);
+        table.getColumns().add(base);
+        table.getColumns().add(status);
+        table.getColumns().add(progress);
+        table.getColumns().add(elapsed);
+        table.getColumns().add(cancel);
+        table.getColumns().add(detail);
+
+        log.setId("build-log");
+        log.getStyleClass().add("build-log");
+        log.setPlaceholder(new Label("Select a variant to see its build log."));
+        log.setFixedCellSize(18);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showLog(row));
+        vm.rows().addListener((ListChangeListener<VariantRunRow>) c -> {
+            if (!vm.rows().isEmpty()) table.getSelectionModel().select(0);
+        });
+
+        Label logLabel = new Label("Build log");
+        logLabel.getStyleClass().add("subheading");
+        logLabel.textProperty().bind(Bindings.createStringBinding(() -> table.getSelectionModel().getSelectedItem() == null
+                ? "Build log" : "Build log: " + table.getSelectionModel().getSelectedItem().tier().id(),
+                table.getSelectionModel().selectedItemProperty()));
+        VBox logBox = new VBox(4, logLabel, log);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, logBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.getStyleClass().add("error-text");
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(vm.messageProperty().isNotEmpty());
+        getChildren().addAll(message, split);
+
+        Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        vm.runningProperty().addListener((o, a, running) -> {
+            if (running) ticker.play();
+            else {
+                ticker.stop();
+                vm.tick();
+            }
+        });
+    }
+
+    private void showLog(VariantRunRow row) {
+        if (shown != null) shown.log().removeListener(follow);
+        shown = row;
+        if (row == null) {
+            log.setItems(javafx.collections.FXCollections.observableArrayList());
+            return;
+        }
+        log.setItems(row.log());
+        row.log().addListener(follow);
+        follow.onChanged(null);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.baseshift.ui.run;
+
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.CompareOptions;
+import dev.baseshift.compare.ComparisonEvent;
+import dev.baseshift.compare.ComparisonResult;
+import dev.baseshift.compare.ComparisonRun;
+import dev.baseshift.compare.ComparisonService;
+import dev.baseshift.compare.ProbeOutcome;
+import dev.baseshift.compare.VariantResult;
+import dev.baseshift.compare.VariantStatus;
+import dev.baseshift.engine.ContainerEngine;
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.Probe;
+import dev.baseshift.plan.Variant;
+import dev.baseshift.ui.TaskRunner;
+import dev.baseshift.ui.UserMessages;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a comparison in the background and mirrors its events: a row per variant, the variants finished so far (so
+ * results show before the slowest one ends), Cancel per variant and for all.
+ */
+public final class RunViewModel {
+    private final TaskRunner runner;
+    private final Function<ContainerEngine, ComparisonService> services;
+    private final LongSupplier clock;
+
+    private final ObservableList<VariantRunRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<VariantRunRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<VariantResult> finished = FXCollections.observableArrayList();
+    private final ObservableList<VariantResult> finishedReadOnly = FXCollections.unmodifiableObservableList(finished);
+    private final ReadOnlyObjectWrapper<ComparisonResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper canCompare = new ReadOnlyBooleanWrapper(this, "canCompare");
+    private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper(this, "disabledReason");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private ContainerEngine engine;
+    private String engineProblem = "Looking for a container engine…";
+    private Plan plan;
+    private ComparisonRun run;
+    private boolean cancelRequested;
+
+    public RunViewModel(TaskRunner runner, Function<ContainerEngine, ComparisonService> services, LongSupplier clock) {
+        this.runner = runner;
+        this.services = services;
+        this.clock = clock;
+        updateAvailability();
+    }
+
+    public ObservableList<VariantRunRow> rows() { return rowsReadOnly; }
+    /** Results in the order variants finished; grows while the comparison runs. */
+    public ObservableList<VariantResult> finished() { return finishedReadOnly; }
+    /** The whole comparison once it ended (also after cancel), else null. */
+    public ReadOnlyObjectProperty<ComparisonResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canCompareProperty() { return canCompare.getReadOnlyProperty(); }
+    /** Why Compare is disabled, or null when it is not. */
+    public ReadOnlyStringProperty disabledReasonProperty() { return disabledReason.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** @param problem why there is no engine (shown on the disabled Compare button), when {@code newEngine} is null */
+    public void setEngine(ContainerEngine newEngine, String problem) {
+        engine = newEngine;
+        engineProblem = problem;
+        updateAvailability();
+    }
+
+    public void setPlan(Plan newPlan) {
+        plan = newPlan;
+        updateAvailability();
+    }
+
+    private void updateAvailability() {
+        String reason = null;
+        if (running.get()) reason = "A comparison is running";
+        else if (plan == null) reason = "Open a project with a Dockerfile BaseShift can read";
+        else if (engine == null) reason = "No container engine: " + (engineProblem == null ? "not connected" : firstLine(engineProblem));
+        disabledReason.set(reason);
+        canCompare.set(reason == null);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Builds, measures and probes the chosen tiers (the original always) in the background. */
+    public void start(Set<Tier> tiers, List<Probe> probes, int parallel) {
+        if (!canCompare.get()) return;
+        List<Variant> chosen = plan.variants().stream().filter(v -> v.original() || tiers.contains(v.tier())).toList();
+        Plan subset = new Plan(plan.projectDir(), plan.dockerfilePath(), plan.dockerfile(), plan.graph(), plan.base(),
+                chosen, probes, plan.buildArgs(), plan.target());
+        int enabledProbes = (int) probes.stream().filter(Probe::enabled).count();
+        rows.setAll(chosen.stream().map(v -> new VariantRunRow(v.tier(), v.base(), enabledProbes)).toList());
+        finished.clear();
+        result.set(null);
+        message.set(null);
+        cancelRequested = false;
+        running.set(true);
+        updateAvailability();
+        CompareOptions defaults = CompareOptions.defaults(probes);
+        CompareOptions options = new CompareOptions(probes, Math.max(1, parallel), defaults.timeout(),
+                defaults.probeTimeout(), defaults.serverGrace(), false);
+        ComparisonService service = services.apply(engine);
+        runner.run(() -> service.start(subset, options, event -> runner.onUi(() -> handle(event))), started -> {
+            run = started;
+            if (cancelRequested) started.cancel();
+        }, error -> {
+            message.set("Compare could not start: " + UserMessages.of(error));
+            rows.forEach(r -> r.status(VariantStatus.CANCELLED, "not started", clock.getAsLong()));
+            running.set(false);
+            updateAvailability();
+        });
+    }
+
+    /** Stops every build and probe; finished variants are kept. */
+    public void cancelAll() {
+        cancelRequested = true;
+        if (run != null) {
+            ComparisonRun r = run;
+            runner.run(() -> { r.cancel(); return null; }, x -> { }, e -> message.set(UserMessages.of(e)));
+        }
+    }
+
+    public void cancel(Tier tier) {
+        if (run != null) {
+            ComparisonRun r = run;
+            runner.run(() -> { r.cancel(tier); return null; }, x -> { }, e -> message.set(UserMessages.of(e)));
+        }
+    }
+
+    /** Updates elapsed times (the view calls this a few times a second while running). */
+    public void tick() {
+        long now = clock.getAsLong();
+        rows.forEach(r -> r.tick(now));
+    }
+
+    /**
+     * Window closing: cancels a running comparison and waits (up to {@code wait}) for it to clean up.
+     *
+     * @return true when nothing is left running
+     */
+    public boolean shutdown(Duration wait) {
+        ComparisonRun r = run;
+        if (r == null || r.isDone()) return true;
+        r.cancel();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!r.isDone() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return r.isDone();
+    }
+
+    private VariantRunRow row(Tier tier) {
+        return rows.stream().filter(r -> r.tier() == tier).findFirst().orElse(null);
+    }
+
+    private void handle(ComparisonEvent event) {
+        long now = clock.getAsLong();
+        if (event instanceof ComparisonEvent.ComparisonFinished e) {
+            rows.stream().filter(r -> !r.finished()).forEach(r -> r.status(VariantStatus.CANCELLED, "cancelled", now));
+            result.set(e.result());
+            running.set(false);
+            run = null;
+            updateAvailability();
+            return;
+        }
+        if (event instanceof ComparisonEvent.VariantFinished e) {
+            VariantResult res = e.result();
+            VariantRunRow r = row(res.variant().tier());
+            if (r != null) r.status(res.status(), res.error() != null ? res.error() : res.status().id(), now);
+            finished.add(res);
+            return;
+        }
+        VariantRunRow r = row(tierOf(event));
+        if (r == null) return;
+        if (event instanceof ComparisonEvent.VariantStarted) {
+            r.status(VariantStatus.BUILDING, "building", now);
+        } else if (event instanceof ComparisonEvent.StatusChanged e) {
+            r.status(e.status(), e.detail(), now);
+        } else if (event instanceof ComparisonEvent.BuildLog e) {
+            r.append(e.line());
+        } else if (event instanceof ComparisonEvent.BuildFinished e) {
+            r.append(e.success() ? String.format(java.util.Locale.ROOT, "— built in %.1f s", e.seconds())
+                    : "— build failed: " + e.error());
+            if (e.success()) r.status(VariantStatus.PROBING, "probing", now);
+        } else if (event instanceof ComparisonEvent.ProbeFinished e) {
+            r.probesDone++;
+            String output = e.probe().output() == null ? "" : firstLine(e.probe().output().strip());
+            r.append("— probe " + e.probe().command() + ": " + e.probe().outcome().id()
+                    + (e.probe().outcome() == ProbeOutcome.PASS || output.isEmpty() ? "" : " (" + output + ")"));
+            r.status(VariantStatus.PROBING, "probe " + r.probesDone + "/" + r.probesTotal, now);
+        }
+    }
+
+    private static Tier tierOf(ComparisonEvent event) {
+        if (event instanceof ComparisonEvent.VariantStarted e) return e.tier();
+        if (event instanceof ComparisonEvent.StatusChanged e) return e.tier();
+        if (event instanceof ComparisonEvent.BuildLog e) return e.tier();
+        if (event instanceof ComparisonEvent.BuildFinished e) return e.tier();
+        if (event instanceof ComparisonEvent.ProbeFinished e) return e.tier();
+        return null;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.baseshift.ui.spectrum;
+
+import dev.baseshift.advice.Finding;
+import dev.baseshift.advice.Severity;
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.ui.CodeView;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.Arrays;
+
+/**
+ * The base slider with the chosen variant's base, its diff against the original and its findings; check boxes for
+ * the tiers to compare and a field for a custom image. Everything updates at once: no build is involved.
+ */
+public final class SpectrumView extends VBox {
+    private final SpectrumViewModel vm;
+    private final Slider slider = new Slider();
+    private final HBox compareBoxes = new HBox(10);
+    private final CodeView diff = new CodeView();
+    private boolean syncing;
+
+    /** @param extra nodes for the header's right side (the Save variant button) */
+    public SpectrumView(SpectrumViewModel vm, Node... extra) {
+        this.vm = vm;
+        getStyleClass().addAll("pane", "spectrum-view");
+        setSpacing(8);
+        setPadding(new Insets(10));
+
+        slider.setId("base-slider");
+        slider.setMin(0);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setBlockIncrement(1);
+        slider.setSnapToTicks(true);
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                int i = (int) Math.round(value);
+                if (i < 0 || i >= vm.tiers().size()) return "";
+                Tier t = vm.tiers().get(i);
+                return t == vm.originalTierProperty().get() ? "● " + t.id() + " (yours)" : t.id();
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) vm.selectIndex((int) Math.round(b.doubleValue()));
+        });
+        vm.tiers().addListener((ListChangeListener<Tier>) c -> rebuildTiers());
+        vm.selectedTierProperty().addListener((o, a, t) -> syncSlider());
+        HBox.setHgrow(slider, Priority.ALWAYS);
+
+        Label sliderLabel = new Label("Base");
+        sliderLabel.getStyleClass().add("subheading");
+        HBox sliderRow = new HBox(12, sliderLabel, slider);
+        sliderRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label base = new Label();
+        base.setId("variant-base");
+        base.getStyleClass().add("base-reference");
+        base.textProperty().bind(vm.baseReferenceProperty());
+        Label change = new Label();
+        change.getStyleClass().add("muted");
+        change.textProperty().bind(vm.changeSummaryProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox baseRow = new HBox(12, base, change, spacer);
+        baseRow.getChildren().addAll(extra);
+        baseRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label compareLabel = new Label("Compare:");
+        compareLabel.getStyleClass().add("muted");
+        compareBoxes.setAlignment(Pos.CENTER_LEFT);
+        ComboBox<Tier> customTier = new ComboBox<>();
+        customTier.getItems().addAll(Arrays.stream(Tier.values()).filter(t -> t != Tier.ORIGINAL).toList());
+        customTier.setValue(Tier.SLIM);
+        customTier.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Tier t) {
+                return t == null ? "" : t.id();
+            }
+
+            @Override
+            public Tier fromString(String s) {
+                return Tier.parse(s);
+            }
+        });
+        TextField customImage = new TextField();
+        customImage.setId("custom-image");
+        customImage.setPromptText("your image, e.g. registry.example.com/python:3.12-slim");
+        customImage.setPrefColumnCount(26);
+        Button useCustom = new Button("Use image");
+        useCustom.setTooltip(new Tooltip("Use this image for the chosen tier (plans again, nothing is built)"));
+        useCustom.disableProperty().bind(customImage.textProperty().isEmpty());
+        useCustom.setOnAction(e -> {
+            vm.useCustomBase(customTier.getValue(), customImage.getText());
+            customImage.clear();
+        });
+        customImage.setOnAction(e -> useCustom.fire());
+        Region spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        HBox compareRow = new HBox(10, compareLabel, compareBoxes, spacer2, new Label("Custom image for"), customTier,
+                customImage, useCustom);
+        compareRow.setAlignment(Pos.CENTER_LEFT);
+
+        diff.setId("variant-diff");
+        diff.setItems(vm.diff());
+        ListView<Finding> findings = new ListView<>(vm.findings());
+        findings.setId("findings");
+        findings.setPlaceholder(new Label("No findings: nothing predicted to break on this base."));
+        findings.setCellFactory(v -> new FindingCell());
+        findings.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+            if (f != null && f.line() > 0) diff.reveal(f.line());
+        });
+        Label findingsLabel = new Label();
+        findingsLabel.getStyleClass().add("subheading");
+        findingsLabel.textProperty().bind(javafx.beans.binding.Bindings.size(vm.findings()).asString("Findings (%d)"));
+        VBox findingsBox = new VBox(4, findingsLabel, findings);
+        VBox.setVgrow(findings, Priority.ALWAYS);
+        Label diffLabel = new Label("Variant Dockerfile (changes against the original)");
+        diffLabel.getStyleClass().add("subheading");
+        VBox diffBox = new VBox(4, diffLabel, diff);
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        SplitPane split = new SplitPane(diffBox, findingsBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        getChildren().addAll(sliderRow, baseRow, compareRow, split);
+        rebuildTiers();
+    }
+
+    private void rebuildTiers() {
+        syncing = true;
+        int n = vm.tiers().size();
+        slider.setMax(Math.max(0, n - 1));
+        slider.setDisable(n < 2);
+        // the label formatter only reruns when the axis changes; nudge it so renamed ticks show
+        slider.setShowTickLabels(false);
+        slider.setShowTickLabels(true);
+        compareBoxes.getChildren().clear();
+        for (Tier t : vm.tiers()) {
+            CheckBox box = new CheckBox(t.id());
+            box.setId("compare-" + t.id());
+            if (t == vm.originalTierProperty().get()) {
+                box.setSelected(true);
+                box.setDisable(true);
+                box.setTooltip(new Tooltip("The original is always compared: it is the baseline"));
+            } else {
+                box.selectedProperty().bindBidirectional(vm.comparedProperty(t));
+            }
+            compareBoxes.getChildren().add(box);
+        }
+        syncing = false;
+        syncSlider();
+    }
+
+    private void syncSlider() {
+        Tier t = vm.selectedTierProperty().get();
+        int i = t == null ? -1 : vm.tiers().indexOf(t);
+        if (i >= 0 && Math.round(slider.getValue()) != i) {
+            syncing = true;
+            slider.setValue(i);
+            syncing = false;
+        }
+    }
+
+    private static final class FindingCell extends ListCell<Finding> {
+        @Override
+        protected void updateItem(Finding f, boolean empty) {
+            super.updateItem(f, empty);
+            getStyleClass().removeAll("finding-error", "finding-warning", "finding-info");
+            if (empty || f == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label icon = new Label(f.severity() == Severity.ERROR ? "✖" : f.severity() == Severity.WARNING ? "▲" : "ℹ");
+            icon.getStyleClass().addAll("severity-icon", "severity-" + f.severity().id());
+            icon.setMinWidth(18);
+            Label where = new Label(f.line() > 0 ? "line " + f.line() : "file");
+            where.getStyleClass().add("finding-line");
+            where.setMinWidth(52);
+            Label message = new Label(f.message());
+            message.getStyleClass().add("finding-message");
+            message.setWrapText(true);
+            Label fix = new Label(f.fix() == null || f.fix().isBlank() ? "" : "Fix: " + f.fix());
+            fix.getStyleClass().add("finding-fix");
+            fix.setWrapText(true);
+            fix.setManaged(!fix.getText().isEmpty());
+            VBox text = new VBox(2, message, fix);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            text.setPrefWidth(0);
+            HBox row = new HBox(8, icon, where, text);
+            row.setAlignment(Pos.TOP_LEFT);
+            getStyleClass().add("finding-" + f.severity().id());
+            setText(null);
+            setGraphic(row);
+            setTooltip(new Tooltip(f.rule()));
+        }
+    }
+}

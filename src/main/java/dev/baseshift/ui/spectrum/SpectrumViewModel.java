@@ -1,0 +1,140 @@
+package dev.baseshift.ui.spectrum;
+
+import dev.baseshift.advice.Finding;
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.Variant;
+import dev.baseshift.ui.CodeView;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The base slider: the tiers this family really has, the chosen variant's base, its diff against the original and
+ * its findings — all from the plan, so a slider move needs no build. Also which tiers to compare.
+ */
+public final class SpectrumViewModel {
+    private final BiConsumer<Tier, String> customBaseSink;
+
+    private final ObservableList<Tier> tiers = FXCollections.observableArrayList();
+    private final ObservableList<Tier> tiersReadOnly = FXCollections.unmodifiableObservableList(tiers);
+    private final ReadOnlyObjectWrapper<Tier> originalTier = new ReadOnlyObjectWrapper<>(this, "originalTier");
+    private final ReadOnlyObjectWrapper<Tier> selectedTier = new ReadOnlyObjectWrapper<>(this, "selectedTier");
+    private final ReadOnlyObjectWrapper<Variant> selectedVariant = new ReadOnlyObjectWrapper<>(this, "selectedVariant");
+    private final ReadOnlyStringWrapper baseReference = new ReadOnlyStringWrapper(this, "baseReference", "");
+    private final ReadOnlyStringWrapper changeSummary = new ReadOnlyStringWrapper(this, "changeSummary", "");
+    private final ObservableList<CodeView.Line> diff = FXCollections.observableArrayList();
+    private final ObservableList<CodeView.Line> diffReadOnly = FXCollections.unmodifiableObservableList(diff);
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
+    private final Map<Tier, BooleanProperty> compared = new EnumMap<>(Tier.class);
+    private Plan plan;
+
+    /** @param customBaseSink plans again with a user-chosen image for a tier (the project view model does that) */
+    public SpectrumViewModel(BiConsumer<Tier, String> customBaseSink) {
+        this.customBaseSink = customBaseSink;
+        for (Tier t : Tier.values()) compared.put(t, new SimpleBooleanProperty(this, "compare-" + t.id(), true));
+    }
+
+    public ObservableList<Tier> tiers() { return tiersReadOnly; }
+    public ReadOnlyObjectProperty<Tier> originalTierProperty() { return originalTier.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Tier> selectedTierProperty() { return selectedTier.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Variant> selectedVariantProperty() { return selectedVariant.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty baseReferenceProperty() { return baseReference.getReadOnlyProperty(); }
+    /** e.g. "FROM line 3: python:3.12 → python:3.12-alpine" */
+    public ReadOnlyStringProperty changeSummaryProperty() { return changeSummary.getReadOnlyProperty(); }
+    /** The variant's Dockerfile against the original, as rows styled {@code added}/{@code removed}. */
+    public ObservableList<CodeView.Line> diff() { return diffReadOnly; }
+    public ObservableList<Finding> findings() { return findingsReadOnly; }
+
+    /** Whether {@code tier} takes part in the next comparison (the original always does). */
+    public BooleanProperty comparedProperty(Tier tier) { return compared.get(tier); }
+
+    /** The tiers to compare, original included, in spectrum order. */
+    public Set<Tier> comparedTiers() {
+        Set<Tier> out = EnumSet.noneOf(Tier.class);
+        for (Tier t : tiers) if (t == originalTier.get() || compared.get(t).get()) out.add(t);
+        return out;
+    }
+
+    /** A new plan (project opened, Dockerfile chosen, custom base added); keeps the chosen tier where it still exists. */
+    public void setPlan(Plan newPlan, Set<Tier> configuredTiers) {
+        Tier keep = selectedTier.get();
+        boolean sameProject = plan != null && newPlan != null && plan.projectDir().equals(newPlan.projectDir());
+        plan = newPlan;
+        if (newPlan == null) {
+            tiers.clear();
+            originalTier.set(null);
+            show(null);
+            return;
+        }
+        tiers.setAll(newPlan.variants().stream().map(Variant::tier).toList());
+        originalTier.set(newPlan.originalVariant().tier());
+        if (!sameProject) {
+            for (Tier t : Tier.values()) compared.get(t).set(configuredTiers == null || configuredTiers.contains(t));
+        }
+        show(keep != null && tiers.contains(keep) ? keep : originalTier.get());
+    }
+
+    /** Moves the slider to {@code tier}; preview, diff and findings follow at once. */
+    public void select(Tier tier) {
+        if (plan == null || !tiers.contains(tier)) return;
+        show(tier);
+    }
+
+    /** Slider position → tier. */
+    public void selectIndex(int index) {
+        if (index >= 0 && index < tiers.size()) select(tiers.get(index));
+    }
+
+    /** Adds or replaces the image of any tier ({@code TIER=IMAGE}); the project is planned again with it. */
+    public void useCustomBase(Tier tier, String image) {
+        if (tier == null || image == null || image.isBlank()) return;
+        customBaseSink.accept(tier, image.trim());
+        compared.get(tier).set(true);
+    }
+
+    private void show(Tier tier) {
+        selectedTier.set(tier);
+        Variant v = tier == null || plan == null ? null : plan.variant(tier).orElse(null);
+        selectedVariant.set(v);
+        if (v == null) {
+            baseReference.set("");
+            changeSummary.set("");
+            diff.clear();
+            findings.clear();
+            return;
+        }
+        Variant original = plan.originalVariant();
+        baseReference.set(v.base() + (v.custom() ? "  (your image)" : ""));
+        List<CodeView.Line> rows = new ArrayList<>();
+        int changedLine = 0;
+        for (LineDiff.Row r : LineDiff.diff(original.dockerfile(), v.dockerfile())) {
+            switch (r.kind()) {
+                case SAME -> rows.add(new CodeView.Line(r.newLine(), " ", r.text(), List.of()));
+                case REMOVED -> rows.add(new CodeView.Line(r.oldLine(), "−", r.text(), List.of("removed")));
+                case ADDED -> {
+                    rows.add(new CodeView.Line(r.newLine(), "+", r.text(), List.of("added")));
+                    if (changedLine == 0) changedLine = r.newLine();
+                }
+            }
+        }
+        diff.setAll(rows);
+        changeSummary.set(v.original() ? "The original Dockerfile (" + original.base() + ")"
+                : "FROM on line " + changedLine + ": " + original.base() + " → " + v.base());
+        findings.setAll(v.findings());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.baseshift.ui;
+
+import dev.baseshift.advice.Finding;
+import dev.baseshift.advice.Severity;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window as a user drives it, on the bundled sample, without a container engine. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path temp;
+
+    private MainViewModel vm;
+    private PoolTaskRunner runner;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        runner = new PoolTaskRunner(2);
+        vm = new MainViewModel(UiTestSupport.services(runner, UiTestSupport.noEngine(temp), temp));
+        stage.setScene(BaseShiftApp.scene(vm));
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.show();
+        vm.start(null); // no folder: the bundled sample
+    }
+
+    @AfterEach
+    void stop() {
+        runner.close();
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitForPlan() throws Exception {
+        waitFor(() -> vm.project().plan() != null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Finding> findings(FxRobot robot) {
+        return List.copyOf(robot.lookup("#findings").queryAs(ListView.class).getItems());
+    }
+
+    @Test
+    void sliderToAlpineShowsTheBaseAndTheFindings(FxRobot robot) throws Exception {
+        waitForPlan();
+        assertThat(stage.getTitle()).isEqualTo("BaseShift — sample");
+        assertThat(robot.lookup("#variant-base").queryAs(Label.class).getText()).isEqualTo("python:3.12");
+
+        Slider slider = robot.lookup("#base-slider").queryAs(Slider.class);
+        int alpine = vm.spectrum().tiers().indexOf(dev.baseshift.catalog.Tier.ALPINE);
+        robot.interact(() -> {
+            slider.setValue(0);
+            stage.requestFocus();
+            slider.requestFocus();
+        });
+        assertThat(slider.isFocused()).isTrue();
+        for (int i = 0; i < alpine; i++) { // keyboard-operable: the arrow keys step from tier to tier
+            robot.interact(() -> javafx.event.Event.fireEvent(slider, new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.RIGHT, false, false, false, false)));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.spectrum().selectedTierProperty().get()).isEqualTo(dev.baseshift.catalog.Tier.ALPINE);
+        assertThat(robot.lookup("#variant-base").queryAs(Label.class).getText()).contains("alpine");
+        assertThat(findings(robot)).anySatisfy(f -> {
+            assertThat(f.line()).isEqualTo(5); // RUN apt-get …
+            assertThat(f.message() + f.fix()).containsIgnoringCase("apk");
+        });
+    }
+
+    @Test
+    void sliderToDistrolessFlagsTheShellFormCmdAtItsLine(FxRobot robot) throws Exception {
+        waitForPlan();
+        int distroless = vm.spectrum().tiers().indexOf(dev.baseshift.catalog.Tier.DISTROLESS);
+        Slider slider = robot.lookup("#base-slider").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(distroless));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#variant-base").queryAs(Label.class).getText()).contains("distroless");
+        List<String> lines = java.nio.file.Files.readAllLines(vm.project().plan().projectDir().resolve("Dockerfile"));
+        int cmdLine = lines.indexOf(lines.stream().filter(l -> l.startsWith("CMD ")).findFirst().orElseThrow()) + 1;
+        Finding cmd = findings(robot).stream().filter(f -> f.line() == cmdLine).findFirst().orElseThrow();
+        assertThat(cmd.severity()).isEqualTo(Severity.ERROR);
+        assertThat(cmd.message()).containsIgnoringCase("shell");
+
+        // clicking the finding brings its line into view in the variant's diff
+        @SuppressWarnings("unchecked")
+        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(cmd));
+        CodeView diff = robot.lookup("#variant-diff").queryAs(CodeView.class);
+        CodeView.Line selected = diff.getSelectionModel().getSelectedItem();
+        assertThat(selected.number()).isEqualTo(cmdLine);
+        assertThat(selected.text()).startsWith("CMD python");
+    }
+
+    @Test
+    void withoutAnEngineTheWindowWorksAndCompareSaysWhyItIsDisabled(FxRobot robot) throws Exception {
+        waitForPlan();
+        waitFor(() -> vm.engine().stateProperty().get() == EngineStatusViewModel.State.UNAVAILABLE);
+        assertThat(robot.lookup("#engine-summary").queryAs(Label.class).getText()).isEqualTo("No engine reachable");
+        assertThat(vm.engine().detailProperty().get()).contains("docker.sock");
+        Button compare = robot.lookup("#compare").queryAs(Button.class);
+        assertThat(compare.isDisabled()).isTrue();
+        assertThat(robot.lookup("#compare-reason").queryAs(Label.class).getText()).startsWith("No container engine");
+        assertThat(compare.getTooltip().getText()).startsWith("No container engine");
+        // the rest still works: the preview and the project pane
+        assertThat(vm.project().source()).anySatisfy(l -> assertThat(l.styles()).contains("from-line"));
+        assertThat(robot.lookup("#engine-retry").queryAs(Button.class).isVisible()).isTrue();
+    }
+}
