@@ -71,10 +71,9 @@ public final class EngineStatusViewModel {
         return i.name() + " " + i.version() + " · API " + i.apiVersion() + " · " + i.endpoint();
     }
 
-    /** Closes the engine connection (window closing). */
+    /** Closes the engine connection (window closing; any thread, so the properties are left as they are). */
     public void close() {
         ContainerEngine e = engine.get();
-        engine.set(null);
         if (e != null) e.close();
     }
 }
