@@ -95,7 +95,7 @@ public final class LayerChart extends Region {
         legend.getChildren().addAll(legendItem("Base image layers", BASE_COLOURS), legendItem("Your layers", APP_COLOURS));
         emptyText.setFont(NORMAL);
         emptyText.setFill(AXIS);
-        tooltip.setShowDelay(Duration.millis(150));
+        tooltip.setShowDelay(Duration.millis(400));
         getChildren().addAll(titleLabel, legend, emptyText);
     }
 

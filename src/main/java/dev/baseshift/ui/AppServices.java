@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the app's view models use from the layers below, in one place, so tests can run the same view models with a
  * synchronous runner, a temporary recent-projects file or an engine locator that finds nothing.
  *
+ * @param planner       called off the FX thread; the app loads the catalog while the toolkit starts
  * @param sampleProject copies the bundled sample out of the jar and returns its folder
  */
-public record AppServices(TaskRunner runner, Planner planner, EngineConnector engines,
+public record AppServices(TaskRunner runner, Supplier<Planner> planner, EngineConnector engines,
                           Function<ContainerEngine, ComparisonService> comparisons,
                           Map<ExportViewModel.Format, ExportViewModel.ReportWriter> reportWriters,
                           ExportViewModel.VariantSaver variantSaver, Callable<Path> sampleProject,

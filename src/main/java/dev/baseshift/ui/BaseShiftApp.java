@@ -23,11 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The desktop app. {@code java -jar baseshift.jar [DIR]} reaches it through the Launcher; {@code mvn javafx:run} directly. */
 public final class BaseShiftApp extends Application {
     static final String STYLESHEET = "/dev/baseshift/ui/baseshift.css";
     private static volatile Path initialFolder;
+    /** The catalog and planner, loaded while the toolkit starts (the window does not wait for them). */
+    private static volatile CompletableFuture<Planner> planner;
+    private static final List<String> STARTUP_PROBLEMS = new CopyOnWriteArrayList<>();
 
     private PoolTaskRunner runner;
     private MainViewModel vm;
@@ -35,24 +40,39 @@ public final class BaseShiftApp extends Application {
     /** Opens the window on {@code folder}, or on the bundled sample project when null. Returns when it closes. */
     public static void launchApp(Path folder) {
         initialFolder = folder;
-        Application.launch(BaseShiftApp.class);
+        preloadPlanner();
+        try {
+            Application.launch(BaseShiftApp.class);
+        } catch (RuntimeException e) {
+            // e.g. no display, or GTK 3 missing: say so instead of a stack trace
+            System.err.println("baseshift: cannot open the window: " + e.getMessage()
+                    + "\n(needs a graphical session with GTK 3; the command line works without one: baseshift plan|compare DIR)");
+            System.exit(1);
+        }
     }
 
     public static void main(String[] args) {
         launchApp(args.length > 0 && Files.isDirectory(Path.of(args[0])) ? Path.of(args[0]) : null);
     }
 
-    /** The real services: the catalog (with the user's additions), the engine locator, the CLI's report writers. */
-    public static AppServices standardServices(TaskRunner runner, List<String> problems) {
-        Catalog catalog;
+    private static synchronized void preloadPlanner() {
+        if (planner == null) planner = CompletableFuture.supplyAsync(BaseShiftApp::loadPlanner);
+    }
+
+    private static Planner loadPlanner() {
         try {
-            catalog = Catalog.loadDefault();
+            return new Planner(Catalog.loadDefault());
         } catch (CatalogException e) {
-            problems.add("Your catalog file was ignored: " + e.getMessage());
-            catalog = Catalog.bundled();
+            STARTUP_PROBLEMS.add("Your catalog file was ignored: " + e.getMessage());
+            return new Planner(Catalog.bundled());
         }
+    }
+
+    /** The real services: the catalog (with the user's additions), the engine locator, the CLI's report writers. */
+    public static AppServices standardServices(TaskRunner runner) {
+        preloadPlanner();
         EngineLocator locator = EngineLocator.fromSystem();
-        return new AppServices(runner, new Planner(catalog), locator::locate, ComparisonService::new,
+        return new AppServices(runner, () -> planner.join(), locator::locate, ComparisonService::new,
                 Map.of(ExportViewModel.Format.PNG, PngReport::write,
                         ExportViewModel.Format.CSV, CsvReport::write,
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,
@@ -67,16 +87,25 @@ public final class BaseShiftApp extends Application {
         return scene;
     }
 
+    private static void timing(String what) {
+        if (Boolean.getBoolean("baseshift.timing")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("baseshift: " + what + " " + ms + " ms after JVM start");
+        }
+    }
+
     @Override
     public void start(Stage stage) {
+        timing("toolkit up");
         if (initialFolder == null && !getParameters().getUnnamed().isEmpty()) {
             Path p = Path.of(getParameters().getUnnamed().get(0));
             if (Files.isDirectory(p)) initialFolder = p;
         }
         runner = new PoolTaskRunner(3);
-        List<String> problems = new java.util.ArrayList<>();
-        vm = new MainViewModel(standardServices(runner, problems));
+        vm = new MainViewModel(standardServices(runner));
+        timing("services ready");
         stage.setScene(scene(vm));
+        timing("scene built");
         stage.titleProperty().bind(vm.titleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -92,15 +121,12 @@ public final class BaseShiftApp extends Application {
             }, "baseshift-shutdown");
             t.start();
         });
-        stage.setOnShown(e -> {
-            if (Boolean.getBoolean("baseshift.timing")) {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.err.println("baseshift: window shown " + ms + " ms after JVM start");
-            }
-        });
+        stage.setOnShown(e -> timing("window shown"));
         stage.show();
-        if (!problems.isEmpty()) vm.showMessage(String.join(" ", problems));
         vm.start(initialFolder);
+        planner.thenRun(() -> {
+            if (!STARTUP_PROBLEMS.isEmpty()) Platform.runLater(() -> vm.showMessage(String.join(" ", STARTUP_PROBLEMS)));
+        });
     }
 
     @Override

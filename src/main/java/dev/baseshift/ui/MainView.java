@@ -7,8 +7,8 @@ import dev.baseshift.ui.project.ProjectView;
 import dev.baseshift.ui.results.ResultsView;
 import dev.baseshift.ui.run.RunView;
 import dev.baseshift.ui.spectrum.SpectrumView;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -50,8 +50,9 @@ public final class MainView extends BorderPane {
 
         SpectrumView spectrum = new SpectrumView(vm.spectrum(), new SaveVariantButton(vm.export()));
         Tab spectrumTab = new Tab("Spectrum", spectrum);
-        compareTab = new Tab("Compare", new RunView(vm.run()));
-        resultsTab = new Tab("Results", new ResultsView(vm.results(), new ExportBar(vm.export())));
+        // built when first shown: the window appears sooner, and the views bind to the current state when they are made
+        compareTab = lazyTab("Compare", () -> new RunView(vm.run()));
+        resultsTab = lazyTab("Results", () -> new ResultsView(vm.results(), new ExportBar(vm.export())));
         tabs = new TabPane(spectrumTab, compareTab, resultsTab);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -71,7 +72,6 @@ public final class MainView extends BorderPane {
         vm.run().finished().addListener((ListChangeListener<Object>) c -> {
             if (!vm.run().finished().isEmpty() && vm.run().finished().size() == 1) tabs.getSelectionModel().select(resultsTab);
         });
-        vm.export().lastWrittenProperty().addListener((o, a, b) -> { });
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(File::isDirectory)) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
@@ -85,6 +85,14 @@ public final class MainView extends BorderPane {
             e.setDropCompleted(dir != null);
             e.consume();
         });
+    }
+
+    private static Tab lazyTab(String title, java.util.function.Supplier<javafx.scene.Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && tab.getContent() == null) tab.setContent(content.get());
+        });
+        return tab;
     }
 
     private MenuBar menuBar() {
@@ -132,7 +140,8 @@ public final class MainView extends BorderPane {
         open.setOnAction(e -> chooseFolder());
         Label project = new Label();
         project.getStyleClass().add("toolbar-project");
-        project.textProperty().bind(vm.project().projectDirProperty().asString());
+        project.textProperty().bind(Bindings.createStringBinding(() -> vm.project().projectDirProperty().get() == null ? ""
+                : vm.project().projectDirProperty().get().toString(), vm.project().projectDirProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label reason = new Label();
@@ -189,10 +198,5 @@ public final class MainView extends BorderPane {
         }
         File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
         if (dir != null) vm.open(dir.toPath());
-    }
-
-    /** For the app's close handling. */
-    static void exitLater() {
-        Platform.runLater(Platform::exit);
     }
 }

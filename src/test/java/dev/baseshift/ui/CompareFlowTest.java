@@ -80,10 +80,12 @@ class CompareFlowTest {
         robot.clickOn("#compare");
         waitFor(300, () -> vm.run().resultProperty().get() != null);
 
+        String errors = vm.run().resultProperty().get().variants().stream()
+                .map(v -> v.variant().tier().id() + ": " + v.status().id() + " " + v.error()).toList().toString();
         int variants = vm.run().resultProperty().get().variants().size();
         assertThat(variants).isEqualTo(3);
         LayerChart chart = robot.lookup("#layer-chart").queryAs(LayerChart.class);
-        assertThat(chart.getBars()).hasSize(3).allSatisfy(b -> assertThat(b.layers()).isNotEmpty());
+        assertThat(chart.getBars()).as(errors).hasSize(3).allSatisfy(b -> assertThat(b.layers()).isNotEmpty());
         assertThat(robot.lookup("#results-table").queryAs(TableView.class).getItems()).hasSize(3);
         TableView<?> matrix = robot.lookup("#probe-matrix").queryAs(TableView.class);
         assertThat(matrix.getItems()).hasSize(3);

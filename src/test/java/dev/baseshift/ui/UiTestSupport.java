@@ -24,7 +24,8 @@ public final class UiTestSupport {
 
     public static AppServices services(TaskRunner runner, EngineConnector engines, Path temp) throws IOException {
         Path sample = SampleProject.extractTo(temp.resolve("sample"));
-        return new AppServices(runner, new Planner(Catalog.bundled()), engines, ComparisonService::new,
+        Planner planner = new Planner(Catalog.bundled());
+        return new AppServices(runner, () -> planner, engines, ComparisonService::new,
                 Map.of(ExportViewModel.Format.PNG, PngReport::write,
                         ExportViewModel.Format.CSV, CsvReport::write,
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,

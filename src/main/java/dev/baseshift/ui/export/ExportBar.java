@@ -1,17 +1,14 @@
 package dev.baseshift.ui.export;
 
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
-import java.util.Optional;
 
-/** Export buttons (PNG, CSV, Markdown, JSON) and the "overwrite?" question of Save variant. */
+/** Export buttons: PNG, CSV, Markdown, JSON, each through a save dialog. */
 public final class ExportBar extends HBox {
     private final ExportViewModel vm;
     private File lastFolder;
@@ -30,16 +27,6 @@ public final class ExportBar extends HBox {
             b.setOnAction(e -> choose(f));
             getChildren().add(b);
         }
-        vm.overwriteQuestionProperty().addListener((o, a, q) -> {
-            if (q == null) return;
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                    q.file() + " already exists. Replace it with the " + q.tier().id() + " variant?",
-                    ButtonType.YES, ButtonType.NO);
-            ask.setHeaderText("Replace " + q.file().getFileName() + "?");
-            if (getScene() != null) ask.initOwner(getScene().getWindow());
-            Optional<ButtonType> answer = ask.showAndWait();
-            vm.answerOverwrite(answer.isPresent() && answer.get() == ButtonType.YES);
-        });
     }
 
     private void choose(ExportViewModel.Format f) {

@@ -1,6 +1,7 @@
 package dev.baseshift.ui.project;
 
 import dev.baseshift.ui.CodeView;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -31,7 +32,8 @@ public final class ProjectView extends VBox {
 
         Label path = new Label();
         path.getStyleClass().add("muted");
-        path.textProperty().bind(vm.projectDirProperty().asString());
+        path.textProperty().bind(Bindings.createStringBinding(() -> vm.projectDirProperty().get() == null ? ""
+                : vm.projectDirProperty().get().toString(), vm.projectDirProperty()));
         path.setWrapText(true);
 
         Label filesLabel = new Label("Dockerfiles");

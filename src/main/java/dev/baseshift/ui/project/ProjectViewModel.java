@@ -31,6 +31,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The open project: its Dockerfiles, the chosen one's text with the base's FROM line marked, and the plan (or the
@@ -38,7 +39,7 @@ import java.util.Map;
  */
 public final class ProjectViewModel {
     private final TaskRunner runner;
-    private final Planner planner;
+    private final Supplier<Planner> planner;
 
     private final ReadOnlyObjectWrapper<Path> projectDir = new ReadOnlyObjectWrapper<>(this, "projectDir");
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper(this, "projectName", "");
@@ -57,7 +58,7 @@ public final class ProjectViewModel {
     private final Map<Tier, String> baseOverrides = new EnumMap<>(Tier.class);
     private int generation;
 
-    public ProjectViewModel(TaskRunner runner, Planner planner) {
+    public ProjectViewModel(TaskRunner runner, Supplier<Planner> planner) {
         this.runner = runner;
         this.planner = planner;
     }
@@ -145,7 +146,7 @@ public final class ProjectViewModel {
         Exception planError = null;
         try {
             // every tier, so the slider shows the whole spectrum; the compare check boxes narrow it down
-            p = planner.plan(new PlanRequest(dir, chosen, Map.of(), null, overrides, List.of(),
+            p = planner.get().plan(new PlanRequest(dir, chosen, Map.of(), null, overrides, List.of(),
                     EnumSet.allOf(Tier.class)));
         } catch (DockerfileException | IOException e) {
             planError = e;

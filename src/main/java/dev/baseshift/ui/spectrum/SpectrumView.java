@@ -76,8 +76,10 @@ public final class SpectrumView extends VBox {
 
         Label sliderLabel = new Label("Base");
         sliderLabel.getStyleClass().add("subheading");
+        sliderLabel.setMinWidth(Region.USE_PREF_SIZE);
+        slider.getStyleClass().add("base-slider");
         HBox sliderRow = new HBox(12, sliderLabel, slider);
-        sliderRow.setAlignment(Pos.CENTER_LEFT);
+        sliderRow.setAlignment(Pos.TOP_LEFT);
 
         Label base = new Label();
         base.setId("variant-base");
@@ -121,11 +123,17 @@ public final class SpectrumView extends VBox {
             customImage.clear();
         });
         customImage.setOnAction(e -> useCustom.fire());
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox compareRow = new HBox(10, compareLabel, compareBoxes, spacer2, new Label("Custom image for"), customTier,
-                customImage, useCustom);
+        compareLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox compareRow = new HBox(10, compareLabel, compareBoxes);
         compareRow.setAlignment(Pos.CENTER_LEFT);
+        Label customLabel = new Label("Custom image for");
+        customLabel.getStyleClass().add("muted");
+        customLabel.setMinWidth(Region.USE_PREF_SIZE);
+        useCustom.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(customImage, Priority.ALWAYS);
+        customImage.setMaxWidth(420);
+        HBox customRow = new HBox(8, customLabel, customTier, customImage, useCustom);
+        customRow.setAlignment(Pos.CENTER_LEFT);
 
         diff.setId("variant-diff");
         diff.setItems(vm.diff());
@@ -150,7 +158,7 @@ public final class SpectrumView extends VBox {
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        getChildren().addAll(sliderRow, baseRow, compareRow, split);
+        getChildren().addAll(sliderRow, baseRow, compareRow, customRow, split);
         rebuildTiers();
     }
 
@@ -165,6 +173,7 @@ public final class SpectrumView extends VBox {
         compareBoxes.getChildren().clear();
         for (Tier t : vm.tiers()) {
             CheckBox box = new CheckBox(t.id());
+            box.setMinWidth(Region.USE_PREF_SIZE);
             box.setId("compare-" + t.id());
             if (t == vm.originalTierProperty().get()) {
                 box.setSelected(true);
