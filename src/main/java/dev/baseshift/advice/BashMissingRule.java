@@ -76,7 +76,7 @@ final class BashMissingRule implements Rule {
         Set<Integer> lines = new TreeSet<>();
         List<String> kinds = new ArrayList<>();
         for (Step step : review.steps()) {
-            if (!step.keyword().equals("RUN") || step.before().shellLine != shellStep.line()) continue;
+            if (!step.keyword().equals("RUN") || step.before().shellLine() != shellStep.line()) continue;
             for (Step.Script s : step.scripts()) {
                 bashOnly(step, s).forEach((kind, line) -> {
                     lines.add(line);
@@ -101,7 +101,7 @@ final class BashMissingRule implements Rule {
             Matcher m = e.getKey().matcher(text);
             if (m.find()) found.putIfAbsent(e.getValue(), step.lineOf(script, m.start()));
         }
-        for (Command c : ShellScript.parse(script.text())) {
+        for (Command c : script.commands()) {
             if (BASH_BUILTINS.contains(c.program())) found.putIfAbsent(c.program(), step.lineOf(script, c.offset()));
         }
         return found;

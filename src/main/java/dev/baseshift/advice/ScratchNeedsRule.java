@@ -32,7 +32,7 @@ final class ScratchNeedsRule implements Rule {
                     "COPY --from=" + builder + " /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/");
         }
         if (!t.tzdata() && !end.copied("zoneinfo")) {
-            boolean tzUsed = end.env.containsKey("TZ") || review.steps().stream()
+            boolean tzUsed = end.env().containsKey("TZ") || review.steps().stream()
                     .anyMatch(s -> s.instruction().arguments().contains("zoneinfo"));
             review.report(null, ID, tzUsed ? Severity.WARNING : Severity.INFO, fromLine, review.targetImage()
                             + " has no time zone data" + (tzUsed ? ", and this Dockerfile sets a time zone (TZ)" : "")

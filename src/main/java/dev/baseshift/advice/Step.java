@@ -27,8 +27,13 @@ final class Step {
      *
      * @param interpreter the program that reads it: the SHELL in effect, a heredoc's shebang, or a shell called by name
      * @param heredoc     the here-document holding the text, or null when it is the instruction's own text
+     * @param commands    the simple commands of the text
      */
-    record Script(String text, String interpreter, Heredoc heredoc) {}
+    record Script(String text, String interpreter, Heredoc heredoc, List<Command> commands) {
+        Script(String text, String interpreter, Heredoc heredoc) {
+            this(text, interpreter, heredoc, ShellScript.parse(text));
+        }
+    }
 
     private final Stage stage;
     private final Instruction instruction;
@@ -119,7 +124,7 @@ final class Step {
             addExec(exec);
             return;
         }
-        String interpreter = before.shell.get(0);
+        String interpreter = before.shell().get(0);
         String own = HEREDOC_MARKER.matcher(args).replaceAll("").trim();
         if (!own.isEmpty()) addScript(new Script(own, interpreter, null));
         for (Heredoc h : instruction.heredocs()) {
@@ -150,7 +155,7 @@ final class Step {
 
     private void addScript(Script script) {
         scripts.add(script);
-        for (Command c : ShellScript.parse(script.text())) {
+        for (Command c : script.commands()) {
             commands.add(c);
             if (script.heredoc() != null) {
                 lines.put(c, lineOf(script, c.offset()));

@@ -146,4 +146,24 @@ class PackageManagerMismatchRuleTest {
                 """;
         assertThat(advise(dockerfile, ALPINE_PY, RULE)).isEmpty();
     }
+
+    @Test
+    void anOfficialImageStyleRunIsOneFindingWithTheBuildDependenciesMapped() {
+        String dockerfile = """
+                FROM debian:trixie-slim
+                RUN set -eux; \\
+                	savedAptMark="$(apt-mark showmanual)"; \\
+                	apt-get update; \\
+                	apt-get install -y --no-install-recommends dpkg-dev gcc libbz2-dev netbase libssl-dev; \\
+                	apt-mark auto '.*' > /dev/null; \\
+                	apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
+                	rm -rf /var/lib/apt/lists/*
+                """;
+        List<Finding> found = advise(dockerfile, ALPINE_PY, RULE);
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.fix()).startsWith("RUN apk add --no-cache gcc bzip2-dev openssl-dev")
+                    .contains("not needed on Alpine: dpkg-dev, netbase");
+        });
+    }
 }
