@@ -23,8 +23,10 @@ public final class DockerfileParser {
             "HEALTHCHECK", "SHELL");
 
     private static final Set<String> VALID_DIRECTIVES = Set.of("syntax", "escape", "check");
+    // BuildKit's directive pattern is #\s*(key)\s*=\s*(.+?)\s*$ (Go's \s); the value is trimmed by hand below
+    // because a lazy group before \s*$ backtracks quadratically in Java's regex engine.
     private static final Pattern DIRECTIVE =
-            Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
+            Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=(.*)$", Pattern.DOTALL);
     private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     private static final Set<String> EXEC_FORM = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL");
@@ -187,14 +189,18 @@ public final class DockerfileParser {
                 return;
             }
             String key = m.group(1).toLowerCase(Locale.ROOT);
-            if (!VALID_DIRECTIVES.contains(key)) {
+            if (!VALID_DIRECTIVES.contains(key) || directiveValue(m.group(2)) == null) {
                 directivesDone = true;
                 return;
             }
             if (!seenDirectives.add(key)) {
                 throw error(lineNo, "only one " + key + " parser directive can be used");
             }
-            String value = m.group(2);
+            String value = directiveValue(m.group(2));
+            if (value == null) {
+                directivesDone = true;
+                return;
+            }
             if (key.equals("escape")) {
                 if (!value.equals("`") && !value.equals("\\")) {
                     throw error(lineNo, "invalid escape token '" + value + "' does not match ` or \\");
@@ -203,6 +209,23 @@ public final class DockerfileParser {
                 continuation = continuationPattern(escape);
             }
             directives.add(new Directive(key, value, lineNo));
+        }
+
+        /**
+         * The value as BuildKit's pattern captures it: trimmed of Go whitespace, but when only whitespace follows
+         * the '=' the lazy group still takes the last whitespace character; null when nothing follows.
+         */
+        private static String directiveValue(String rest) {
+            int start = 0;
+            int end = rest.length();
+            while (start < end && isGoSpace(rest.charAt(start))) start++;
+            while (end > start && isGoSpace(rest.charAt(end - 1))) end--;
+            if (start < end) return rest.substring(start, end);
+            return rest.isEmpty() ? null : rest.substring(rest.length() - 1);
+        }
+
+        private static boolean isGoSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
         }
 
         private String stripContinuation(String s) {

@@ -22,7 +22,7 @@ class DockerfileParserTest {
                 + "CMD [\"python\", \"/app.py\"]";
         Dockerfile file = DockerfileParser.parse("Dockerfile", text);
         List<String> spans = file.instructions().stream()
-                .map(i -> text.substring(i.startOffset(), i.endOffset())).toList();
+                .map(file::sourceOf).toList();
         assertThat(spans).containsExactly(
                 "FROM python:3.12 AS app",
                 "RUN pip install \\\r\n      flask",
