@@ -74,6 +74,8 @@ public final class DockerfileParser {
         private boolean directivesDone;
         private char escape = '\\';
         private Pattern continuation = continuationPattern('\\');
+        /** The next physical line to read, 0-based. */
+        private int cursor;
 
         Run(String name, String text) {
             this.name = name;
@@ -110,13 +112,12 @@ public final class DockerfileParser {
         Dockerfile parse() throws DockerfileException {
             List<Instruction> instructions = new ArrayList<>();
             boolean seenFrom = false;
-            int l = 0;
-            while (l < lines) {
-                String processed = Words.trimLeft(content(l));
-                directive(processed, l + 1);
+            while (cursor < lines) {
+                String processed = Words.trimLeft(content(cursor));
+                directive(processed, cursor + 1);
                 if (isComment(processed)) processed = "";
-                int startLine = l;
-                l++;
+                int startLine = cursor;
+                cursor++;
                 boolean endOfLine = !continuation.matcher(processed).find();
                 String first = endOfLine ? processed : stripContinuation(processed);
                 if (endOfLine && first.isEmpty()) continue;
@@ -124,16 +125,16 @@ public final class DockerfileParser {
                 // A line holding only the escape character continues onto the keyword; the instruction starts there.
                 int keywordLine = Words.trim(first).isEmpty() ? -1 : startLine;
                 int lastLine = startLine;
-                while (!endOfLine && l < lines) {
-                    String next = content(l);
-                    lastLine = l;
-                    l++;
+                while (!endOfLine && cursor < lines) {
+                    String next = content(cursor);
+                    lastLine = cursor;
+                    cursor++;
                     String trimmed = Words.trimLeft(next);
                     // Comment lines and blank lines inside a continuation are dropped, not ended on.
                     if (isComment(trimmed) || trimmed.isEmpty()) continue;
                     endOfLine = !continuation.matcher(next).find();
                     String piece = endOfLine ? next : stripContinuation(next);
-                    if (keywordLine < 0 && !Words.trim(piece).isEmpty()) keywordLine = l - 1;
+                    if (keywordLine < 0 && !Words.trim(piece).isEmpty()) keywordLine = cursor - 1;
                     joined.append(piece);
                 }
                 String line = Words.trim(joined.toString());
@@ -147,30 +148,10 @@ public final class DockerfileParser {
                 }
                 if (node.keyword.equals("FROM")) seenFrom = true;
 
-                List<Heredoc> heredocs = new ArrayList<>();
+                List<Heredoc> heredocs = List.of();
                 if (node.heredocAllowed && line.contains("<<")) {
-                    for (HeredocStart start : heredocStarts(line)) {
-                        StringBuilder body = new StringBuilder();
-                        int bodyStart = l + 1;
-                        boolean terminated = false;
-                        while (l < lines) {
-                            String bodyLine = content(l);
-                            lastLine = l;
-                            l++;
-                            String candidate = start.chomp ? stripLeadingTabs(bodyLine) : bodyLine;
-                            if (candidate.equals(start.name)) {
-                                terminated = true;
-                                break;
-                            }
-                            body.append(candidate).append('\n');
-                        }
-                        if (!terminated) {
-                            throw error(startLine + 1, "unterminated heredoc <<" + start.name
-                                    + " (no line \"" + start.name + "\" closes it)");
-                        }
-                        heredocs.add(new Heredoc(start.name, start.chomp, start.expand, body.toString(),
-                                bodyStart, lastLine + 1));
-                    }
+                    heredocs = heredocs(line, startLine + 1);
+                    if (!heredocs.isEmpty()) lastLine = cursor - 1;
                 }
                 String keywordRaw = content(startLine);
                 int startOffset = lineStart[startLine] + (keywordRaw.length() - Words.trimLeft(keywordRaw).length());
@@ -179,6 +160,28 @@ public final class DockerfileParser {
             }
             if (!seenFrom) throw error(1, "no FROM instruction");
             return new Dockerfile(name, text, directives, instructions, escape);
+        }
+
+        /** Reads the bodies of the heredocs the line opens, from the cursor on; the cursor ends past the last one. */
+        private List<Heredoc> heredocs(String line, int lineNo) throws DockerfileException {
+            List<Heredoc> heredocs = new ArrayList<>();
+            for (HeredocStart start : heredocStarts(line)) {
+                StringBuilder body = new StringBuilder();
+                int bodyStart = cursor + 1;
+                boolean terminated = false;
+                while (cursor < lines && !terminated) {
+                    String bodyLine = content(cursor++);
+                    String candidate = start.chomp ? stripLeadingTabs(bodyLine) : bodyLine;
+                    terminated = candidate.equals(start.name);
+                    if (!terminated) body.append(candidate).append('\n');
+                }
+                if (!terminated) {
+                    throw error(lineNo, "unterminated heredoc <<" + start.name + " (no line \"" + start.name
+                            + "\" closes it)");
+                }
+                heredocs.add(new Heredoc(start.name, start.chomp, start.expand, body.toString(), bodyStart, cursor));
+            }
+            return heredocs;
         }
 
         private void directive(String line, int lineNo) throws DockerfileException {
@@ -197,10 +200,6 @@ public final class DockerfileParser {
                 throw error(lineNo, "only one " + key + " parser directive can be used");
             }
             String value = directiveValue(m.group(2));
-            if (value == null) {
-                directivesDone = true;
-                return;
-            }
             if (key.equals("escape")) {
                 if (!value.equals("`") && !value.equals("\\")) {
                     throw error(lineNo, "invalid escape token '" + value + "' does not match ` or \\");
