@@ -202,8 +202,29 @@ public final class EngineLocator {
         return new Candidate(new Endpoint(uri, source, tls), where, source, null);
     }
 
+    private static volatile boolean warmedUp;
+
+    /**
+     * Loads the HTTP and JSON classes with a call that fails at once (a socket path that cannot exist), so the ping
+     * bound measures the engine, not class loading, which takes seconds on a busy machine.
+     */
+    private static void warmUp() {
+        if (warmedUp) {
+            return;
+        }
+        Json.MAPPER.createObjectNode();
+        Endpoint nowhere = new Endpoint("unix:///nonexistent/baseshift-warm-up.sock", "warm-up", null);
+        try (DockerHttpClient http = httpClient(nowhere, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            get(http, "/_ping");
+        } catch (IOException | RuntimeException expected) {
+            // the failure is the point: the classes are loaded now
+        }
+        warmedUp = true;
+    }
+
     /** GET /_ping and /version within the ping timeout; returns the version document. */
     private JsonNode ping(Endpoint endpoint) throws EngineException {
+        warmUp();
         DockerHttpClient http;
         try {
             http = httpClient(endpoint, pingTimeout, pingTimeout);
