@@ -198,6 +198,7 @@ final class RunningComparison implements ComparisonRun {
             }
         }
         if (clean) session.close();
+        else session.release();
         List<VariantResult> list = new ArrayList<>(variants.size());
         for (int i = 0; i < variants.size(); i++) {
             list.add(results[i] != null ? results[i] : cancelled(variants.get(i), reasonFor(variants.get(i).tier()),
