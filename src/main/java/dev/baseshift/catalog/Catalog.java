@@ -31,6 +31,7 @@ import java.util.Optional;
  *     "repositories": ["python"],                    // owned repositories; python = docker.io/library/python
  *     "version": "REGEX",                            // what {version} matches (default: digits and dots)
  *     "aliases": {"lts": "26"},                      // floating version words and the major they mean today
+ *     "codenames": {"jod": "22"},                    // version words that always mean one major
  *     "latest": "26",                                // the major "latest"/no tag means, for tiers that need one
  *     "suites": ["trixie", "bookworm"],              // {suite} words, today's default first
  *     "flavors": ["fpm", "apache"],                  // {flavor} words (kept across tiers)
@@ -196,7 +197,10 @@ public final class Catalog {
         String word = values.get("version");
         String major = values.get("major");
         String reported;
-        if (word != null && family.aliases().containsKey(word)) {
+        if (word != null && family.codenames().containsKey(word)) {
+            major = family.codenames().get(word);              // jod = 22 for good
+            reported = major;
+        } else if (word != null && family.aliases().containsKey(word)) {
             reported = null;                                   // lts, mainline: floats
             String meant = family.aliases().get(word);
             major = meant.isEmpty() ? null : meant;

@@ -24,7 +24,7 @@ final class CatalogReader {
     private static final String DEFAULT_VERSION = "\\d+(?:\\.\\d+)*";
     private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates", "families");
     private static final Set<String> FAMILY_FIELDS = Set.of("name", "description", "repositories", "version", "aliases",
-            "latest", "suites", "flavors", "tiers");
+            "codenames", "latest", "suites", "flavors", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("like", "tier", "note", "repository", "matchRepositories", "tags",
             "versions", "flavors", "traits", "tagTraits");
     private static final Set<String> TRAIT_FIELDS = Set.of("like", "shell", "packageManager", "libc", "caCertificates",
@@ -112,16 +112,8 @@ final class CatalogReader {
         } catch (PatternSyntaxException e) {
             throw fail(path + ".version", "invalid regular expression: " + e.getDescription());
         }
-        Map<String, String> aliases = new LinkedHashMap<>();
-        JsonNode an = node.get("aliases");
-        if (an != null) {
-            if (!an.isObject()) throw fail(path + ".aliases", "expected an object of word → major");
-            for (Iterator<Map.Entry<String, JsonNode>> it = an.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (!e.getValue().isTextual()) throw fail(path + ".aliases." + e.getKey(), "expected a string");
-                aliases.put(e.getKey(), e.getValue().asText());
-            }
-        }
+        Map<String, String> aliases = wordMap(node.get("aliases"), path + ".aliases");
+        Map<String, String> codenames = wordMap(node.get("codenames"), path + ".codenames");
         String latest = text(node, "latest", path, false);
         List<String> suites = strings(node.get("suites"), path + ".suites", List.of());
         List<String> flavors = strings(node.get("flavors"), path + ".flavors", List.of());
@@ -129,6 +121,7 @@ final class CatalogReader {
         Map<String, String> placeholders = new LinkedHashMap<>();
         StringBuilder version = new StringBuilder("(?:").append(versionRegex).append(')');
         for (String a : aliases.keySet()) version.append('|').append(Pattern.quote(a));
+        for (String c : codenames.keySet()) version.append('|').append(Pattern.quote(c));
         placeholders.put("version", "(?:" + version + ")");
         placeholders.put("major", "\\d+");
         placeholders.put("suite", alternation(suites));
@@ -154,8 +147,20 @@ final class CatalogReader {
             }
             specs.add(spec);
         }
-        return new CatalogFamily(name, description == null ? "" : description, repositories, aliases, latest, suites,
+        return new CatalogFamily(name, description == null ? "" : description, repositories, aliases, codenames, latest, suites,
                 flavors, specs);
+    }
+
+    private Map<String, String> wordMap(JsonNode node, String path) throws CatalogException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) return out;
+        if (!node.isObject()) throw fail(path, "expected an object of word → major");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isTextual()) throw fail(path + "." + e.getKey(), "expected a string");
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
     }
 
     private static String alternation(List<String> words) {

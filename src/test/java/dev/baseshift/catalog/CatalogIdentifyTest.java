@@ -75,6 +75,9 @@ class CatalogIdentifyTest {
             "alpine,                                       alpine, alpine, -",
             "alpine:edge,                                  alpine, alpine, -",
             "alpine:3.21.2,                                alpine, alpine, 3.21.2",
+            "alpine:3,                                     alpine, alpine, 3",
+            "node:jod-slim,                                node, slim,     22",
+            "node:krypton-trixie,                          node, full,     24",
             "gcr.io/distroless/static,                     distroless-static, distroless, -",
             "gcr.io/distroless/static-debian12:nonroot-arm64, distroless-static, distroless, -",
             "gcr.io/distroless/base-nossl-debian13,        distroless-base, distroless, -",
@@ -89,7 +92,7 @@ class CatalogIdentifyTest {
 
     @ParameterizedTest(name = "{0} is not guessed")
     @ValueSource(strings = {"bitnami/python:3.12", "myregistry.example.com/python:3.12", "ghcr.io/acme/app:1.0",
-            "python:3.12-windowsservercore-ltsc2022", "node:jod-slim", "eclipse-temurin:21-jre-ubi9-minimal",
+            "python:3.12-windowsservercore-ltsc2022", "node:hydrogen-slim", "eclipse-temurin:21-jre-ubi9-minimal",
             "gcr.io/distroless/nodejs18-debian11x", "library/unknown:1", "mcr.microsoft.com/dotnet/runtime:8.0"})
     void unknownReferencesGetNoTiers(String ref) {
         assertThat(CATALOG.identify(ImageReference.parse(ref))).isEmpty();

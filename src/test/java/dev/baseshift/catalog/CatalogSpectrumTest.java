@@ -37,6 +37,9 @@ class CatalogSpectrumTest {
                 arguments("node:lts-alpine", "node", "alpine", null, List.of(
                         "full=node:lts-trixie", "slim=node:lts-trixie-slim", "alpine=node:lts-alpine",
                         "distroless=gcr.io/distroless/nodejs26-debian13")),
+                arguments("node:jod-alpine", "node", "alpine", "22", List.of(
+                        "full=node:jod-trixie", "slim=node:jod-trixie-slim", "alpine=node:jod-alpine",
+                        "distroless=gcr.io/distroless/nodejs22-debian13")),
                 arguments("golang:1.23", "golang", "full", "1.23", List.of(
                         "full=golang:1.23", "alpine=golang:1.23-alpine",
                         "distroless=gcr.io/distroless/static-debian13", "scratch=scratch")),
