@@ -44,14 +44,22 @@ public interface ContainerEngine extends AutoCloseable {
     void close();
 
     /**
-     * @param context           the build context tar (project with .dockerignore applied, variant Dockerfile injected)
-     * @param dockerfile        path of the Dockerfile inside the context
+     * @param context           the project's build context (.dockerignore applied); built once per comparison
+     * @param dockerfile        file name for the variant's Dockerfile, e.g. "Dockerfile.slim"; the engine adds it to
+     *                          the streamed context at {@link BuildContext#dockerfilePath(String)}
+     * @param dockerfileText    the variant's Dockerfile text
+     * @param target            stage to build, or null for the last one
      * @param needsBuildKit     true when the Dockerfile uses BuildKit-only syntax
-     * @param cancel            checked while building; setting it makes the build stop
+     * @param cancel            checked while building; setting it makes the build stop (may be null)
      */
-    record BuildRequest(BuildContext context, String dockerfile, String tag, Map<String, String> buildArgs,
-                        String target, Map<String, String> labels, boolean needsBuildKit,
-                        java.util.concurrent.atomic.AtomicBoolean cancel) {}
+    record BuildRequest(BuildContext context, String dockerfile, String dockerfileText, String tag,
+                        Map<String, String> buildArgs, String target, Map<String, String> labels,
+                        boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel) {
+        public BuildRequest {
+            buildArgs = Map.copyOf(buildArgs);
+            labels = Map.copyOf(labels);
+        }
+    }
 
     record BuildOutcome(String imageId, String tag, boolean viaBuildKit) {}
 
