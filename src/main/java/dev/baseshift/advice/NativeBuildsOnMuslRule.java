@@ -64,7 +64,7 @@ final class NativeBuildsOnMuslRule implements Rule {
         String why = switch (eco) {
             case "python" -> "manylinux wheels are built for glibc, so "
                     + (nativeNames.isEmpty() ? "any requirement with native code" : String.join(", ", nativeNames))
-                    + " compile" + (nativeNames.size() == 1 ? "s" : "") + " from source unless a musllinux wheel exists"
+                    + (nativeNames.size() > 1 ? " compile" : " compiles") + " from source unless a musllinux wheel exists"
                     + ", which needs a compiler and headers";
             case "node" -> "native addons" + (nativeNames.isEmpty() ? "" : " (" + String.join(", ", nativeNames) + ")")
                     + " are built by node-gyp, which needs python3, make and g++";

@@ -67,6 +67,37 @@ class AdvisorRobustnessTest {
         assertThat(advised).as("mutations that still parse").isGreaterThan(300);
     }
 
+    @Test
+    void theParsersGoldenDockerfilesAdviseAlongTheirCatalogSpectrum() throws Exception {
+        java.net.URL golden = AdvisorRobustnessTest.class.getResource("/dockerfile/golden");
+        assertThat(golden).as("the parser's golden corpus").isNotNull();
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of(golden.toURI()))) {
+            files = walk.filter(p -> p.getFileName().toString().equals("Dockerfile")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(40);
+        dev.baseshift.catalog.Catalog catalog = dev.baseshift.catalog.Catalog.bundled();
+        int variants = 0;
+        for (java.nio.file.Path file : files) {
+            String text = java.nio.file.Files.readString(file);
+            Dockerfile df = DockerfileParser.parse("Dockerfile", text);
+            StageGraph graph = StageGraph.of(df, Map.of(), null);
+            dev.baseshift.catalog.BaseMatch match;
+            try {
+                match = catalog.identify(dev.baseshift.dockerfile.ImageReference.parse(graph.baseStage().base()))
+                        .orElse(null);
+            } catch (IllegalArgumentException e) {
+                match = null;   // ARG-built references the catalog cannot read; the rules still run
+            }
+            List<TierOption> targets = match != null ? match.spectrum() : TARGETS;
+            for (TierOption target : targets) {
+                assertWellFormed(text, new Advisor().advise(df, graph, match, target));
+                variants++;
+            }
+        }
+        assertThat(variants).isGreaterThan(100);
+    }
+
     private static void assertWellFormed(String text, List<Finding> found) {
         long lines = text.lines().count();
         assertThat(found).extracting(Finding::line).isSorted().allMatch(l -> l >= 0 && l <= lines);
