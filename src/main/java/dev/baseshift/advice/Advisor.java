@@ -17,6 +17,7 @@ public final class Advisor {
             new BashismOnDashRule(),
             new ShellFormWithoutShellRule(),
             new NativeBuildsOnMuslRule(),
+            new ToolMissingRule(),
             new GlibcBinaryRule(),
             new ScratchNeedsRule(),
             new LanguageVersionDriftRule(),
