@@ -1,12 +1,8 @@
 package dev.baseshift.advice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baseshift.catalog.Tier;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,23 +22,18 @@ final class ToolMissingRule implements Rule {
 
     private record Tools(Map<String, String> packages, Set<String> busybox, Map<String, Set<String>> sourceOnly) {
         static Tools load(String resource) {
-            try (InputStream in = ToolMissingRule.class.getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException("missing resource " + resource);
-                JsonNode root = new ObjectMapper().readTree(in);
-                Map<String, String> packages = new HashMap<>();
-                root.path("tools").fields().forEachRemaining(e -> packages.put(e.getKey(), e.getValue().asText()));
-                Set<String> busybox = new HashSet<>();
-                root.path("busybox").forEach(n -> busybox.add(n.asText()));
-                Map<String, Set<String>> sourceOnly = new HashMap<>();
-                root.path("sourceOnly").fields().forEachRemaining(e -> {
-                    Set<String> names = new HashSet<>();
-                    e.getValue().forEach(n -> names.add(n.asText()));
-                    sourceOnly.put(e.getKey(), names);
-                });
-                return new Tools(packages, busybox, sourceOnly);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + resource, e);
-            }
+            JsonNode root = AdviceData.read(resource);
+            Map<String, String> packages = new HashMap<>();
+            root.path("tools").fields().forEachRemaining(e -> packages.put(e.getKey(), e.getValue().asText()));
+            Set<String> busybox = new HashSet<>();
+            root.path("busybox").forEach(n -> busybox.add(n.asText()));
+            Map<String, Set<String>> sourceOnly = new HashMap<>();
+            root.path("sourceOnly").fields().forEachRemaining(e -> {
+                Set<String> names = new HashSet<>();
+                e.getValue().forEach(n -> names.add(n.asText()));
+                sourceOnly.put(e.getKey(), names);
+            });
+            return new Tools(packages, busybox, sourceOnly);
         }
     }
 
