@@ -7,8 +7,20 @@ import dev.baseshift.dockerfile.StageGraph;
 
 import java.util.List;
 
-/** Predicts what breaks when the base stage moves to another tier. */
+/** Predicts what breaks when the base stage moves to another tier. Stateless and thread-safe. */
 public final class Advisor {
+    private static final List<Rule> RULES = List.of(
+            new PackageManagerMismatchRule(),
+            new UserCommandsOnAlpineRule(),
+            new BashMissingRule(),
+            new ShellFormWithoutShellRule(),
+            new NativeBuildsOnMuslRule(),
+            new GlibcBinaryRule(),
+            new ScratchNeedsRule(),
+            new LanguageVersionDriftRule(),
+            new DigestPinDroppedRule(),
+            new UserMissingRule(),
+            new BuildKitOnlySyntaxRule());
 
     /**
      * @param original the user's Dockerfile
@@ -18,6 +30,15 @@ public final class Advisor {
      * @return findings ordered by line
      */
     public List<Finding> advise(Dockerfile original, StageGraph graph, BaseMatch from, TierOption target) {
-        return List.of();
+        Review review = new Review(original, graph, from, target);
+        for (Rule rule : RULES) {
+            if (target.traits() != null || !rule.needsTraits()) rule.check(review);
+        }
+        return review.findings();
+    }
+
+    /** The ids of every rule, for documentation and filters. */
+    public static List<String> ruleIds() {
+        return RULES.stream().map(Rule::id).toList();
     }
 }

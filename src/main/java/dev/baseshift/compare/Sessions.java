@@ -1,0 +1,125 @@
+package dev.baseshift.compare;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which comparison sessions are alive. Each session holds an OS file lock on {@code <dir>/<uuid>.lock} while it
+ * runs; the OS drops the lock when the process dies, so a lock file whose lock can be taken belongs to a crashed
+ * session and its labelled leftovers may be swept. Sessions of other users or machines sharing an engine never
+ * appear here, so a sweep can never remove objects of a comparison that is still running elsewhere.
+ */
+public final class Sessions {
+    private final Path dir;
+
+    public Sessions(Path dir) {
+        this.dir = dir;
+    }
+
+    /** {@code $XDG_STATE_HOME/baseshift/sessions}, else {@code ~/.local/state/baseshift/sessions}. */
+    public static Sessions userDefault() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return new Sessions(base.resolve("baseshift").resolve("sessions"));
+    }
+
+    public Path dir() { return dir; }
+
+    /** Registers a new live session. When the folder cannot be written the session still runs, unregistered. */
+    public Session open() {
+        String id = UUID.randomUUID().toString();
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(id + ".lock");
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            return new Session(id, file, channel, lock);
+        } catch (IOException | OverlappingFileLockException e) {
+            return new Session(id, null, null, null);
+        }
+    }
+
+    /** Ids of sessions that were registered here and whose process is gone. */
+    public List<String> dead() {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.lock")) {
+            for (Path f : files) {
+                if (isDead(f)) out.add(f.getFileName().toString().replaceFirst("\\.lock$", ""));
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static boolean isDead(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) return false;
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // held by this very JVM: alive
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Forgets a dead session after its leftovers were removed. */
+    public void forget(String id) {
+        try {
+            Files.deleteIfExists(dir.resolve(id + ".lock"));
+        } catch (IOException e) {
+            // a stale file only means the sweep is attempted again next time
+        }
+    }
+
+    /** A live session; close it when the comparison is over and its objects are gone. */
+    public static final class Session implements AutoCloseable {
+        private final String id;
+        private final Path file;
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Session(String id, Path file, FileChannel channel, FileLock lock) {
+            this.id = id;
+            this.file = file;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        public String id() { return id; }
+
+        /** The session is over and everything it made is gone. */
+        @Override
+        public void close() {
+            release();
+            try {
+                if (file != null) Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a left file is swept as dead next time, harmlessly
+            }
+        }
+
+        /** The session is over but left objects behind (engine unreachable): the next start sweeps them. */
+        public void release() {
+            try {
+                if (lock != null) lock.release();
+                if (channel != null) channel.close();
+            } catch (IOException e) {
+                // closing the channel releases the lock in any case
+            }
+        }
+    }
+}
