@@ -176,6 +176,23 @@ class DockerEngineTest {
     }
 
     @Test
+    void withoutABuildKitCliTheVariantSaysSoClearly() throws Exception {
+        // Docker's newer CLI without the buildx plugin cannot build with BuildKit; the probe must notice
+        Map<String, String> env = Map.of("BASESHIFT_DOCKER_CLI", "/usr/local/bin/docker");
+        try (DockerEngine withoutBuildKit = new EngineLocator(env, project).locate();
+             BuildContext context = BuildContext.of(project)) {
+            assertThat(withoutBuildKit.info().buildKitCli()).isFalse();
+            assertThatThrownBy(() -> withoutBuildKit.build(request(context,
+                    "FROM bsfixture/tiny:full\nRUN --mount=type=cache,target=/c true\n", tag("nobk"), Map.of(), null,
+                    true, null), l -> { }))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessageStartingWith("this Dockerfile needs BuildKit")
+                    .hasMessageContaining("no docker CLI with BuildKit was found");
+        }
+        assertThat(engine.hasImage(tag("nobk"))).isFalse();
+    }
+
+    @Test
     void buildKitErrorsCarryTheFailingStep() throws Exception {
         try (BuildContext context = BuildContext.of(project)) {
             String dockerfile = "FROM bsfixture/tiny:full\nRUN --mount=type=cache,target=/c exit 7\n";
