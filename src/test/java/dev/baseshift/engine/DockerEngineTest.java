@@ -205,7 +205,8 @@ class DockerEngineTest {
     void inspectMatchesTheDockerCli() throws Exception {
         Files.write(project.resolve("blob"), new byte[300_000]);
         String tag = tag("inspect");
-        try (BuildContext context = BuildContext.of(project)) {
+        // a low threshold, so the blob's content is streamed from the project rather than copied
+        try (BuildContext context = BuildContext.of(project, 100_000)) {
             engine.build(request(context, "FROM bsfixture/tiny:musl\nCOPY blob /blob\nRUN echo x > /x\n", tag,
                     Map.of(), null, false, null), l -> { });
         }
