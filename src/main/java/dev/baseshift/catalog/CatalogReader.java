@@ -22,7 +22,8 @@ import java.util.regex.PatternSyntaxException;
 final class CatalogReader {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String DEFAULT_VERSION = "\\d+(?:\\.\\d+)*";
-    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates", "families");
+    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates",
+            "tierTraits", "families");
     private static final Set<String> FAMILY_FIELDS = Set.of("name", "description", "repositories", "version", "aliases",
             "codenames", "latest", "suites", "flavors", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("like", "tier", "note", "repository", "matchRepositories", "tags",
@@ -46,7 +47,8 @@ final class CatalogReader {
         }
     }
 
-    record Result(List<CatalogFamily> families, Presets presets) {}
+    /** @param tierTraits what a user-supplied base of each tier is assumed to have when the catalog does not know it */
+    record Result(List<CatalogFamily> families, Presets presets, Map<Tier, BaseTraits> tierTraits) {}
 
     private final String source;
     private Presets presets;
@@ -87,7 +89,18 @@ final class CatalogReader {
             out.add(f);
         }
         Presets own = new Presets(named(root, "traits"), named(root, "tagSets"), named(root, "tierTemplates"));
-        return new Result(out, own);
+        Map<Tier, BaseTraits> tierTraits = new java.util.EnumMap<>(Tier.class);
+        for (Map.Entry<String, JsonNode> e : named(root, "tierTraits").entrySet()) {
+            String p = "$.tierTraits." + e.getKey();
+            Tier tier;
+            try {
+                tier = Tier.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw fail(p, ex.getMessage());
+            }
+            tierTraits.put(tier, toTraits(resolveTraits(e.getValue(), p), p));
+        }
+        return new Result(out, own, tierTraits);
     }
 
     private Map<String, JsonNode> named(JsonNode root, String field) throws CatalogException {
