@@ -23,7 +23,7 @@ import java.util.Optional;
  * {
  *   "schemaVersion": 1,
  *   "traits":        { "NAME": {shell, packageManager: apt|apk|none, libc: glibc|musl|none, caCertificates, tzdata,
- *                               users: [...], languageVersion, like: "OTHER PRESET"} },
+ *                               users: [...], addUsers: [...], languageVersion, like: "OTHER PRESET"} },
  *   "tagSets":       { "NAME": ["tag template", ...] },
  *   "tierTemplates": { "NAME": { a tier object, may itself say "like" } },
  *   "tierTraits":    { "full|slim|alpine|distroless|scratch": traits },   // assumed for unknown user-supplied bases

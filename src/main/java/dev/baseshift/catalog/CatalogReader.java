@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baseshift.dockerfile.ImageReference;
 
@@ -29,7 +30,7 @@ final class CatalogReader {
     private static final Set<String> TIER_FIELDS = Set.of("like", "tier", "note", "repository", "matchRepositories", "tags",
             "versions", "flavors", "traits", "tagTraits");
     private static final Set<String> TRAIT_FIELDS = Set.of("like", "shell", "packageManager", "libc", "caCertificates",
-            "tzdata", "users", "languageVersion");
+            "tzdata", "users", "addUsers", "languageVersion");
 
     /** Named pieces a file can refer to; an overlay may use the bundled catalog's. */
     record Presets(Map<String, JsonNode> traits, Map<String, JsonNode> tagSets, Map<String, JsonNode> tierTemplates) {
@@ -294,7 +295,19 @@ final class CatalogReader {
                     + String.join(", ", named.keySet()) + ")");
         }
         ObjectNode out = MAPPER.createObjectNode();
-        for (JsonNode n : chain) out.setAll((ObjectNode) n.deepCopy());
+        for (JsonNode n : chain) {
+            ObjectNode copy = n.deepCopy();
+            JsonNode add = copy.remove("addUsers");
+            out.setAll(copy);
+            if (add != null) {
+                // "addUsers" extends the list inherited through "like" (node images add the user "node").
+                if (!add.isArray()) throw fail(path + ".addUsers", "expected an array of user names");
+                ArrayNode users = out.has("users") && out.get("users").isArray()
+                        ? ((ArrayNode) out.get("users")).deepCopy() : MAPPER.createArrayNode();
+                users.addAll((ArrayNode) add);
+                out.set("users", users);
+            }
+        }
         out.remove("like");
         return out;
     }

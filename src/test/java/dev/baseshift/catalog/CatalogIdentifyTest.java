@@ -113,4 +113,20 @@ class CatalogIdentifyTest {
         assertThat(t.packageManager() != null).isEqualTo(packageManager);
         assertThat(t.languageVersion()).isEqualTo(languageVersion);
     }
+
+    @ParameterizedTest(name = "{0} has {1}, not {2}")
+    @CsvSource({
+            "python:3.12,                         www-data, nonroot",
+            "node:22-trixie-slim,                 node,     nonroot",
+            "node:22-alpine,                      node,     www-data",
+            "python:3.12-alpine,                  guest,    www-data",
+            "php:8.3-fpm-alpine,                  www-data, node",
+            "nginx:1.27-alpine-slim,              nginx,    www-data",
+            "eclipse-temurin:21-jre-noble,        ubuntu,   nonroot",
+            "gcr.io/distroless/java21-debian13,   nonroot,  www-data",
+    })
+    void usersFollowTheImage(String ref, String present, String absent) {
+        BaseTraits t = CATALOG.identify(ImageReference.parse(ref)).orElseThrow().option().traits();
+        assertThat(t.users()).contains("root", present).doesNotContain(absent);
+    }
 }
