@@ -3,6 +3,7 @@ package dev.baseshift.compare;
 import dev.baseshift.catalog.Tier;
 import dev.baseshift.dockerfile.Dockerfile;
 import dev.baseshift.dockerfile.Instruction;
+import dev.baseshift.engine.BuildContext;
 import dev.baseshift.engine.ContainerEngine;
 import dev.baseshift.engine.ContainerEngine.BuildOutcome;
 import dev.baseshift.engine.ContainerEngine.BuildRequest;
@@ -52,7 +53,6 @@ final class RunningComparison implements ComparisonRun {
 
     private final ContainerEngine engine;
     private final Sessions sessions;
-    private final BuildContexts contexts;
     private final Plan plan;
     private final CompareOptions options;
     private final Consumer<ComparisonEvent> listener;
@@ -70,15 +70,15 @@ final class RunningComparison implements ComparisonRun {
     private Sessions.Session session;
     private ScheduledFuture<?> timeout;
     private EngineSummary engineSummary;
-    private BuildContexts.Opened openedContexts;
+    private BuildContext context;
     private Exception contextFailure;
+    private String contextWarning;
     private boolean prepared;
 
-    RunningComparison(ContainerEngine engine, Sessions sessions, BuildContexts contexts, Plan plan,
-                      CompareOptions options, Consumer<ComparisonEvent> listener) {
+    RunningComparison(ContainerEngine engine, Sessions sessions, Plan plan, CompareOptions options,
+                      Consumer<ComparisonEvent> listener) {
         this.engine = engine;
         this.sessions = sessions;
-        this.contexts = contexts;
         this.plan = plan;
         this.options = options;
         this.listener = listener;
@@ -172,14 +172,22 @@ final class RunningComparison implements ComparisonRun {
             engineSummary = new EngineSummary("unknown", "", "", "");
         }
         try {
-            openedContexts = contexts.open(plan);
-        } catch (IOException | EngineException | RuntimeException e) {
-            contextFailure = e;
+            context = BuildContext.of(plan.projectDir());
+            contextWarning = context.warning().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            contextFailure = new IOException("cannot read the project for the build context: " + message(e), e);
         }
     }
 
     private void finish() {
         if (timeout != null) timeout.cancel(false);
+        if (context != null) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                // a temp file left behind is harmless
+            }
+        }
         boolean clean = true;
         if (!options.keepImages()) {
             // Catches what a cancelled build or a killed probe may have left behind.
@@ -190,6 +198,7 @@ final class RunningComparison implements ComparisonRun {
             }
         }
         if (clean) session.close();
+        else session.release();
         List<VariantResult> list = new ArrayList<>(variants.size());
         for (int i = 0; i < variants.size(); i++) {
             list.add(results[i] != null ? results[i] : cancelled(variants.get(i), reasonFor(variants.get(i).tier()),
@@ -219,15 +228,16 @@ final class RunningComparison implements ComparisonRun {
         if (cancel.get()) return cancelled(v, reasonFor(tier), 0, List.of(), null);
         emit(new ComparisonEvent.VariantStarted(tier));
         emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "building on " + v.base()));
+        if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
         String tag = "baseshift/" + plan.projectSlug() + ":" + tier.id();
         long start = System.nanoTime();
         BuildOutcome built;
         try {
             if (contextFailure != null) throw contextFailure;
-            BuildContexts.ForVariant ctx = openedContexts.forVariant(v);
-            built = engine.build(new BuildRequest(ctx.context(), ctx.dockerfile(), tag, plan.buildArgs(),
-                    plan.target(), labels, needsBuildKit, cancel), line -> emit(new ComparisonEvent.BuildLog(tier, line)));
+            built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(), v.dockerfile(), tag,
+                    plan.buildArgs(), plan.target(), labels, needsBuildKit, cancel),
+                    line -> emit(new ComparisonEvent.BuildLog(tier, line)));
         } catch (Exception e) {
             double secs = elapsed(start);
             if (cancel.get()) {

@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +75,8 @@ public final class BuildContext implements AutoCloseable {
         Path tar = Files.createTempFile("baseshift-context-", ".tar");
         try {
             Walker walker = new Walker(dir, ignore);
-            try (OutputStream file = Files.newOutputStream(tar);
+            // Buffered: the tar stream writes 512-byte records, one system call each otherwise.
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tar), 1 << 20);
                  TarArchiveOutputStream out = tarStream(file)) {
                 walker.walk(out);
                 out.finish();
