@@ -128,6 +128,8 @@ class CatalogSpectrumTest {
             assertThat(m.family().name()).isEqualTo(family.name());
             assertThat(m.spectrum()).extracting(TierOption::tier).containsExactlyElementsOf(family.tiers());
             for (TierOption option : m.spectrum()) {
+                assertThat(option.note()).as(option.image()).isNotBlank();
+                assertTraitsFitTheTier(option);
                 ImageReference produced = ImageReference.parse(option.image());
                 BaseMatch back = CATALOG.identify(produced, family.name()).orElseThrow(
                         () -> new AssertionError(option.image() + " (from " + family.name() + ") is not recognised"));
@@ -153,5 +155,26 @@ class CatalogSpectrumTest {
         assertThat(CATALOG.family("ubuntu").orElseThrow().tiers()).containsExactly(Tier.FULL, Tier.DISTROLESS);
         assertThat(Arrays.stream(Tier.values()).filter(t -> t != Tier.ORIGINAL))
                 .allMatch(t -> CATALOG.families().stream().anyMatch(f -> f.tiers().contains(t)));
+    }
+
+    /** Data sanity: a tier's traits say what the tier means (alpine = musl + apk, distroless = no shell, ...). */
+    private static void assertTraitsFitTheTier(TierOption o) {
+        BaseTraits t = o.traits();
+        switch (o.tier()) {
+            case FULL, SLIM -> {
+                if (!"apk".equals(t.packageManager())) assertThat(t.libc()).as(o.image()).isEqualTo("glibc");
+                assertThat(t.shell()).as(o.image()).isTrue();
+            }
+            case ALPINE -> assertThat(List.of(t.libc(), t.packageManager())).as(o.image()).containsExactly("musl", "apk");
+            case DISTROLESS -> {
+                assertThat(t.shell()).as(o.image()).isFalse();
+                assertThat(t.packageManager()).as(o.image()).isNull();
+                assertThat(t.users()).as(o.image()).contains("nonroot");
+                assertThat(t.caCertificates() && t.tzdata()).as(o.image()).isTrue();
+            }
+            case SCRATCH -> assertThat(t).as(o.image()).isEqualTo(new BaseTraits(false, null, null, false, false, List.of(), null));
+            default -> throw new AssertionError("unexpected tier " + o.tier());
+        }
+        if (t.packageManager() != null) assertThat(t.users()).as(o.image()).contains("root", "nobody");
     }
 }
