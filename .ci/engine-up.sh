@@ -33,7 +33,8 @@ fi
 
 echo "engine-up: starting dockerd" >&2
 log=/var/log/baseshift-dockerd.log
-nohup dockerd --iptables=false >"$log" 2>&1 &
+# setsid: the engine outlives the shell (and job control group) that started it.
+setsid nohup dockerd --iptables=false >"$log" 2>&1 </dev/null &
 for _ in $(seq 1 60); do
     if answers; then
         echo "engine-up: engine answers ($("$DOCKER" version --format '{{.Server.Version}} API {{.Server.APIVersion}}'))" >&2

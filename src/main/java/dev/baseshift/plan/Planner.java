@@ -64,30 +64,35 @@ public final class Planner {
                 .filter(e -> sameImage(e.getValue(), ref)).map(Map.Entry::getKey).findFirst()
                 .orElse(match != null ? match.tier() : Tier.ORIGINAL);
 
-        // The spectrum: the catalog's tiers, then the user's images for any tier (a user-supplied TIER=IMAGE always works).
-        Map<Tier, TierOption> options = new EnumMap<>(Tier.class);
+        // The spectrum: the catalog's tiers in its order (fullest first), then the user's images for any tier
+        // (a user-supplied TIER=IMAGE always works).
+        Map<Tier, TierOption> options = new LinkedHashMap<>();
         if (match != null) match.spectrum().forEach(o -> options.put(o.tier(), o));
         for (Map.Entry<Tier, String> e : overrides.entrySet()) {
-            TierOption known = options.get(e.getKey());
-            BaseTraits traits = known != null ? known.traits() : typicalTraits(e.getKey());
-            options.put(e.getKey(), new TierOption(e.getKey(), e.getValue(), traits, "your image", true));
+            try {
+                options.put(e.getKey(), catalog.customOption(e.getKey(), e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("the image for " + e.getKey().id() + " ('" + e.getValue()
+                        + "') is not a valid reference: " + ex.getMessage());
+            }
         }
         TierOption originalOption = options.get(originalTier);
         if (originalOption == null || !sameImage(originalOption.image(), ref)) {
-            BaseTraits traits = originalOption != null ? originalOption.traits() : typicalTraits(originalTier);
+            BaseTraits traits = originalOption != null ? originalOption.traits()
+                    : catalog.customOption(originalTier, ref).traits();
             originalOption = new TierOption(originalTier, ref, traits, "your base", false);
         }
         options.put(originalTier, originalOption);
 
         Set<Tier> wanted = request.tiers() != null ? request.tiers() : config.tiers();
         List<Variant> variants = new ArrayList<>();
-        for (Tier tier : Tier.values()) {
-            TierOption option = options.get(tier);
-            if (option == null) continue;
+        Set<Tier> catalogTiers = match == null ? Set.of()
+                : match.spectrum().stream().map(TierOption::tier).collect(java.util.stream.Collectors.toSet());
+        for (TierOption option : spectrumOrder(options.values(), catalogTiers)) {
+            Tier tier = option.tier();
             if (tier == originalTier) {
-                List<Finding> notes = match == null ? List.of()
-                        : advisor.advise(dockerfile, graph, match, option).stream()
-                                .filter(f -> f.rule().equals(BUILDKIT_RULE)).toList();
+                List<Finding> notes = advisor.advise(dockerfile, graph, match, option).stream()
+                        .filter(f -> f.rule().equals(BUILDKIT_RULE)).toList();
                 variants.add(new Variant(tier, ref, dockerfile.text(), notes, true, false));
             } else if (wanted == null || wanted.contains(tier)) {
                 String text = FromRewriter.rewrite(dockerfile, baseStage, option.image(), graph.args());
@@ -160,13 +165,25 @@ public final class Planner {
         }
     }
 
-    /** What a user-supplied image of a tier most likely provides, when the catalog cannot say. */
-    private static BaseTraits typicalTraits(Tier tier) {
-        return switch (tier) {
-            case ALPINE -> new BaseTraits(true, "apk", "musl", true, false, List.of("root", "nobody"), null);
-            case DISTROLESS -> new BaseTraits(false, null, "glibc", true, true, List.of("root", "nonroot", "nobody"), null);
-            case SCRATCH -> new BaseTraits(false, null, null, false, false, List.of(), null);
-            default -> new BaseTraits(true, "apt", "glibc", true, true, List.of("root", "nobody"), null);
-        };
+    /**
+     * ORIGINAL first, then the catalog's order (fullest first: nginx's alpine-slim comes after alpine); a tier only
+     * the user supplied goes before the first tier that is slimmer by the Tier order.
+     */
+    private static List<TierOption> spectrumOrder(java.util.Collection<TierOption> options, Set<Tier> catalogTiers) {
+        List<TierOption> ordered = new ArrayList<>(options.stream()
+                .filter(o -> o.tier() != Tier.ORIGINAL && catalogTiers.contains(o.tier())).toList());
+        for (TierOption o : options) {
+            if (o.tier() == Tier.ORIGINAL || catalogTiers.contains(o.tier())) continue;
+            int at = ordered.size();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (ordered.get(i).tier().ordinal() > o.tier().ordinal()) {
+                    at = i;
+                    break;
+                }
+            }
+            ordered.add(at, o);
+        }
+        options.stream().filter(o -> o.tier() == Tier.ORIGINAL).findFirst().ifPresent(o -> ordered.add(0, o));
+        return ordered;
     }
 }

@@ -141,6 +141,7 @@ class BuildContextTest {
         resetHeapPeaks();
         try (BuildContext context = BuildContext.of(project)) {
             assertThat(context.totalBytes()).isEqualTo((1L << 30) + 2);
+            assertThat(context.storedBytes()).as("the temp tar does not copy the large file").isLessThan(10_000);
             assertThat(context.warning()).hasValueSatisfying(w -> assertThat(w)
                     .startsWith("the build context is 1.1 GB in 2 files").contains(".dockerignore"));
             long streamed;
@@ -149,7 +150,42 @@ class BuildContextTest {
             }
             assertThat(streamed).isGreaterThan(1L << 30);
         }
+        assertThat(Files.size(big)).isEqualTo(1L << 30);
         assertThat(heapPeak()).as("heap used while tarring and streaming 1 GiB").isLessThan(400L << 20);
+    }
+
+    @Test
+    void largeFilesStreamedFromTheProjectGiveTheSameTar() throws Exception {
+        write("a-small.txt", "small\n");
+        write("b-large.bin", "L".repeat(5000));
+        write("c/" + "long-name-".repeat(12) + ".bin", "P".repeat(3000)); // > 100 chars: a PAX header
+        write("d-exact.bin", "E".repeat(1024)); // a whole number of records: no padding
+        write("e-last.txt", "last\n");
+        Map<String, Entry> copied;
+        try (BuildContext context = BuildContext.of(project, Long.MAX_VALUE)) {
+            copied = read(context.open("Dockerfile", "FROM scratch\n"));
+        }
+        try (BuildContext context = BuildContext.of(project, 1000)) {
+            Map<String, Entry> streamed = read(context.open("Dockerfile", "FROM scratch\n"));
+            assertThat(streamed.keySet()).containsExactlyElementsOf(copied.keySet());
+            streamed.forEach((name, entry) -> {
+                assertThat(entry.text()).as(name).isEqualTo(copied.get(name).text());
+                assertThat(entry.header().getSize()).as(name).isEqualTo(copied.get(name).header().getSize());
+            });
+            assertThat(streamed.get("b-large.bin").text()).hasSize(5000);
+            assertThat(context.totalBytes()).isEqualTo(6 + 5000 + 3000 + 1024 + 5);
+        }
+    }
+
+    @Test
+    void aLargeFileChangedDuringTheComparisonIsAClearError() throws Exception {
+        Path large = write("large.bin", "x".repeat(5000));
+        try (BuildContext context = BuildContext.of(project, 1000)) {
+            Files.writeString(large, "shorter");
+            assertThatThrownBy(() -> read(context.open("Dockerfile", "FROM scratch\n")))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("large.bin changed while the comparison ran");
+        }
     }
 
     @Test

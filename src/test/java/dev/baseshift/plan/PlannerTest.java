@@ -110,6 +110,27 @@ class PlannerTest {
     }
 
     @Test
+    void theCatalogsOrderIsKeptAndUserTiersSlotIn() throws Exception {
+        write("FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n");
+        Plan plan = planner.plan(new PlanRequest(dir, null, Map.of(), null,
+                Map.of(Tier.DISTROLESS, "corp/nginx:distroless"), List.of(), null));
+        List<Tier> tiers = plan.variants().stream().map(Variant::tier).toList();
+        assertThat(tiers).startsWith(Tier.FULL);
+        assertThat(tiers.indexOf(Tier.ALPINE)).isLessThan(tiers.indexOf(Tier.SLIM)); // alpine-slim is slimmer
+        assertThat(tiers.indexOf(Tier.DISTROLESS)).isGreaterThan(tiers.indexOf(Tier.SLIM));
+        assertThat(plan.variant(Tier.DISTROLESS).orElseThrow().custom()).isTrue();
+    }
+
+    @Test
+    void anInvalidUserImageIsAClearError() throws Exception {
+        write("FROM python:3.12\n");
+        assertThatThrownBy(() -> planner.plan(new PlanRequest(dir, null, Map.of(), null,
+                Map.of(Tier.SLIM, "Bad Image"), List.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the image for slim ('Bad Image') is not a valid reference");
+    }
+
+    @Test
     void tiersCanBeRestrictedButTheOriginalStays() throws Exception {
         write("FROM python:3.12\n");
         Plan plan = planner.plan(new PlanRequest(dir, null, Map.of(), null, Map.of(), List.of(), Set.of(Tier.SLIM)));
