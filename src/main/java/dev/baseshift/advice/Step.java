@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class Step {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
+    private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
     private static final Pattern HEREDOC_MARKER = Pattern.compile("<<-?\\s*([\"']?)([A-Za-z0-9_.-]+)\\1");
 
     /**
@@ -93,6 +95,29 @@ final class Step {
         String snippet = script.text().substring(offset, end < 0 ? script.text().length() : end).trim();
         int at = snippet.isEmpty() ? -1 : source.indexOf(snippet);
         return at < 0 ? line() : line() + newlines(source, 0, at);
+    }
+
+    /**
+     * A word that is only a variable ({@code $buildDeps}, {@code ${PKGS}}) replaced by the words of its value, as
+     * assigned in this step's scripts or by ENV/ARG; other words, and variables with no visible value, stay as they are.
+     */
+    List<String> expand(String word) {
+        Matcher m = VARIABLE.matcher(word);
+        if (!m.matches()) return List.of(word);
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        Pattern assignment = Pattern.compile("(?:^|[\\s;&|])" + Pattern.quote(name) + "=(\"[^\"]*\"|'[^']*'|\\S*)");
+        for (Script s : scripts) {
+            Matcher a = assignment.matcher(s.text());
+            if (a.find()) return words(a.group(1).replaceAll("^[\"']|[\"']$", ""), word);
+        }
+        String value = before.env().get(name);
+        return value == null ? List.of(word) : words(value, word);
+    }
+
+    private static List<String> words(String value, String fallback) {
+        List<String> out = new ArrayList<>();
+        for (String w : value.trim().split("\\s+")) if (!w.isEmpty() && !w.equals("\\")) out.add(w);
+        return out.isEmpty() ? List.of(fallback) : out;
     }
 
     static boolean isShell(String program) {

@@ -166,4 +166,21 @@ class PackageManagerMismatchRuleTest {
                     .contains("not needed on Alpine: dpkg-dev, netbase");
         });
     }
+
+    @Test
+    void packageListsInVariablesAreExpandedFromTheRunOrEnv() {
+        String dockerfile = """
+                FROM python:3.12
+                ENV RUNTIME_DEPS="libpq5 libfoo9"
+                RUN buildDeps=' \\
+                        build-essential \\
+                        libpq-dev \\
+                    '; \\
+                    apt-get update && apt-get install -y $buildDeps ${RUNTIME_DEPS} $UNKNOWN_DEPS
+                """;
+        Finding f = advise(dockerfile, ALPINE_PY, RULE).get(0);
+        assertThat(f.line()).isEqualTo(7);
+        assertThat(f.fix()).startsWith("RUN apk add --no-cache build-base postgresql-dev libpq libfoo9 $UNKNOWN_DEPS")
+                .contains("no known Alpine name for libfoo9:");
+    }
 }
