@@ -53,7 +53,9 @@ final class ScratchNeedsRule implements Rule {
     }
 
     private void staticBinary(Review review) {
-        Optional<Step> entry = review.effective("ENTRYPOINT").or(() -> review.effective("CMD"));
+        // ENTRYPOINT [] hands the start over to CMD
+        Optional<Step> entry = review.effective("ENTRYPOINT").filter(s -> !s.commands().isEmpty())
+                .or(() -> review.effective("CMD"));
         if (entry.isEmpty() || entry.get().commands().isEmpty()) return;
         Step step = entry.get();
         String program = step.commands().get(0).words().get(0);

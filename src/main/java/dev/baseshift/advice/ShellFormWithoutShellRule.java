@@ -33,7 +33,7 @@ final class ShellFormWithoutShellRule implements Rule {
         Optional<Step> entrypoint = review.effective("ENTRYPOINT");
         entrypoint.ifPresent(s -> startCommand(review, s, false));
         review.effective("CMD").ifPresent(s -> startCommand(review, s,
-                entrypoint.map(e -> e.instruction().isExecForm()).orElse(false)));
+                entrypoint.map(e -> e.instruction().isExecForm() && !e.instruction().execForm().isEmpty()).orElse(false)));
         review.effective("HEALTHCHECK").ifPresent(s -> healthcheck(review, s));
     }
 
