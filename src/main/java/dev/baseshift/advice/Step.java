@@ -150,7 +150,7 @@ final class Step {
             return;
         }
         String interpreter = before.shell().get(0);
-        String own = HEREDOC_MARKER.matcher(args).replaceAll("").trim();
+        String own = instruction.heredocs().isEmpty() ? args.trim() : HEREDOC_MARKER.matcher(args).replaceAll("").trim();
         if (!own.isEmpty()) addScript(new Script(own, interpreter, null));
         for (Heredoc h : instruction.heredocs()) {
             boolean script = own.isEmpty() || isShell(ShellScript.parse(own).stream().findFirst()
@@ -172,7 +172,10 @@ final class Step {
         Command c = new Command(exec, Map.of(), 0, exec.get(0));
         commands.add(c);
         lines.put(c, lineOf(exec.get(0)));
-        int dashC = exec.indexOf("-c");
+        int dashC = -1;
+        for (int i = 1; i < exec.size() && dashC < 0; i++) {
+            if (exec.get(i).matches("-[a-z]*c[a-z]*")) dashC = i;   // -c, -ec, -euxc
+        }
         if (isShell(exec.get(0)) && dashC > 0 && dashC + 1 < exec.size()) {
             addScript(new Script(exec.get(dashC + 1), exec.get(0), null));
         }

@@ -183,4 +183,14 @@ class PackageManagerMismatchRuleTest {
         assertThat(f.fix()).startsWith("RUN apk add --no-cache build-base postgresql-dev libpq libfoo9 $UNKNOWN_DEPS")
                 .contains("no known Alpine name for libfoo9:");
     }
+
+    @Test
+    void execFormShellScriptsAreReadToo() {
+        String dockerfile = """
+                FROM python:3.12
+                RUN ["/bin/sh", "-ec", "apt-get update && apt-get install -y libssl-dev"]
+                """;
+        assertThat(advise(dockerfile, ALPINE_PY, RULE)).singleElement()
+                .satisfies(f -> assertThat(f.fix()).startsWith("RUN apk add --no-cache openssl-dev"));
+    }
 }
