@@ -225,7 +225,8 @@ final class Review {
                 PackageTable table = PackageTable.bundled();
                 for (Command c : step.commands()) {
                     PackageCommand.of(c).filter(p -> p.action() == PackageCommand.Action.INSTALL)
-                            .ifPresent(p -> p.packages().forEach(n -> table.equivalents(n).forEach(state::addPackage)));
+                            .ifPresent(p -> p.packages().stream().flatMap(n -> step.expand(n).stream())
+                                    .forEach(n -> table.equivalents(n).forEach(state::addPackage)));
                     UserCommand.of(c).filter(UserCommand::createsUser)
                             .ifPresent(u -> u.createdName().ifPresent(state::addUser));
                     c.env().forEach(state.env()::putIfAbsent);
