@@ -227,7 +227,7 @@ final class RunningComparison implements ComparisonRun {
         AtomicBoolean cancel = cancelFlags.get(tier);
         if (cancel.get()) return cancelled(v, reasonFor(tier), 0, List.of(), null);
         emit(new ComparisonEvent.VariantStarted(tier));
-        emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "building on " + v.base()));
+        emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "on " + v.base()));
         if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
         String tag = "baseshift/" + plan.projectSlug() + ":" + tier.id();
