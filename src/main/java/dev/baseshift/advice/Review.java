@@ -150,8 +150,11 @@ final class Review {
 
     /** A name for a builder stage in fix texts: an existing stage that stays on its own image, else "build". */
     String builderName() {
-        return graph.stages().stream().filter(s -> !affected(s) && s.name() != null).map(Stage::name)
-                .findFirst().orElse("build");
+        Optional<String> existing = graph.stages().stream().filter(s -> !affected(s) && s.name() != null)
+                .map(Stage::name).findFirst();
+        if (existing.isPresent()) return existing.get();
+        boolean taken = graph.stages().stream().anyMatch(s -> "build".equalsIgnoreCase(s.name()));
+        return taken ? "builder" : "build";
     }
 
     void report(Step step, String rule, Severity severity, int line, String message, String fix) {

@@ -24,7 +24,8 @@ final class ShellFormWithoutShellRule implements Rule {
             switch (step.keyword()) {
                 case "RUN" -> run(review, step, builder);
                 case "SHELL" -> review.report(step, ID, Severity.ERROR, step.line(),
-                        "SHELL has no effect but failure on " + review.targetImage() + ": it has no shell",
+                        "SHELL names a shell " + review.targetImage() + " does not have: the shell-form steps "
+                                + "after it fail",
                         "remove SHELL and write the RUN steps in exec form, or " + builder);
                 default -> { }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baseshift.dockerfile.ImageReference;
 
@@ -22,13 +23,14 @@ import java.util.regex.PatternSyntaxException;
 final class CatalogReader {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String DEFAULT_VERSION = "\\d+(?:\\.\\d+)*";
-    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates", "families");
+    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates",
+            "tierTraits", "families");
     private static final Set<String> FAMILY_FIELDS = Set.of("name", "description", "repositories", "version", "aliases",
             "codenames", "latest", "suites", "flavors", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("like", "tier", "note", "repository", "matchRepositories", "tags",
             "versions", "flavors", "traits", "tagTraits");
     private static final Set<String> TRAIT_FIELDS = Set.of("like", "shell", "packageManager", "libc", "caCertificates",
-            "tzdata", "users", "languageVersion");
+            "tzdata", "users", "addUsers", "languageVersion");
 
     /** Named pieces a file can refer to; an overlay may use the bundled catalog's. */
     record Presets(Map<String, JsonNode> traits, Map<String, JsonNode> tagSets, Map<String, JsonNode> tierTemplates) {
@@ -46,7 +48,8 @@ final class CatalogReader {
         }
     }
 
-    record Result(List<CatalogFamily> families, Presets presets) {}
+    /** @param tierTraits what a user-supplied base of each tier is assumed to have when the catalog does not know it */
+    record Result(List<CatalogFamily> families, Presets presets, Map<Tier, BaseTraits> tierTraits) {}
 
     private final String source;
     private Presets presets;
@@ -87,7 +90,18 @@ final class CatalogReader {
             out.add(f);
         }
         Presets own = new Presets(named(root, "traits"), named(root, "tagSets"), named(root, "tierTemplates"));
-        return new Result(out, own);
+        Map<Tier, BaseTraits> tierTraits = new java.util.EnumMap<>(Tier.class);
+        for (Map.Entry<String, JsonNode> e : named(root, "tierTraits").entrySet()) {
+            String p = "$.tierTraits." + e.getKey();
+            Tier tier;
+            try {
+                tier = Tier.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw fail(p, ex.getMessage());
+            }
+            tierTraits.put(tier, toTraits(resolveTraits(e.getValue(), p), p));
+        }
+        return new Result(out, own, tierTraits);
     }
 
     private Map<String, JsonNode> named(JsonNode root, String field) throws CatalogException {
@@ -281,7 +295,19 @@ final class CatalogReader {
                     + String.join(", ", named.keySet()) + ")");
         }
         ObjectNode out = MAPPER.createObjectNode();
-        for (JsonNode n : chain) out.setAll((ObjectNode) n.deepCopy());
+        for (JsonNode n : chain) {
+            ObjectNode copy = n.deepCopy();
+            JsonNode add = copy.remove("addUsers");
+            out.setAll(copy);
+            if (add != null) {
+                // "addUsers" extends the list inherited through "like" (node images add the user "node").
+                if (!add.isArray()) throw fail(path + ".addUsers", "expected an array of user names");
+                ArrayNode users = out.has("users") && out.get("users").isArray()
+                        ? ((ArrayNode) out.get("users")).deepCopy() : MAPPER.createArrayNode();
+                users.addAll((ArrayNode) add);
+                out.set("users", users);
+            }
+        }
         out.remove("like");
         return out;
     }

@@ -23,14 +23,19 @@ public final class FromRewriter {
      */
     public static String rewrite(Dockerfile dockerfile, Stage stage, String image, Map<String, String> args) {
         Instruction from = stage.from();
-        int[] span = imageSpan(dockerfile.text(), from.startOffset(), from.endOffset(), dockerfile.escape());
-        String token = dockerfile.text().substring(span[0], span[1]);
+        Span span = imageSpan(dockerfile.text(), from.startOffset(), from.endOffset(), dockerfile.escape());
+        if (!span.logical().equals(stage.baseText())) {
+            // Only reachable if parser and rewriter disagree; refuse rather than replace the wrong bytes.
+            throw new IllegalArgumentException(dockerfile.name() + ":" + from.startLine() + ": cannot find the image '"
+                    + stage.baseText() + "' in this FROM (found '" + span.logical() + "')");
+        }
+        String token = dockerfile.text().substring(span.start(), span.end());
         String replacement = imageText(stage.baseText(), image, args);
         if (token.length() >= 2 && (token.charAt(0) == '"' || token.charAt(0) == '\'')
                 && token.charAt(token.length() - 1) == token.charAt(0)) {
             replacement = token.charAt(0) + replacement + token.charAt(0);
         }
-        return dockerfile.text().substring(0, span[0]) + replacement + dockerfile.text().substring(span[1]);
+        return dockerfile.text().substring(0, span.start()) + replacement + dockerfile.text().substring(span.end());
     }
 
     /**
@@ -111,7 +116,10 @@ public final class FromRewriter {
      * Where the image token of a FROM lies in the source, as [start, end) offsets. The instruction may be spread
      * over continuation lines (with comment and blank lines inside), so the scan follows BuildKit's joining rules.
      */
-    static int[] imageSpan(String text, int start, int end, char escape) {
+    /** The image token: [start, end) in the source, and its text with continuations removed. */
+    record Span(int start, int end, String logical) {}
+
+    static Span imageSpan(String text, int start, int end, char escape) {
         // Logical characters of the instruction (continuations removed) and where each came from.
         StringBuilder logical = new StringBuilder();
         List<Integer> origin = new ArrayList<>();
@@ -141,7 +149,7 @@ public final class FromRewriter {
         if (p >= n) throw new IllegalArgumentException("FROM without an image at offset " + start);
         int q = p;
         while (q < n && !isBlank(logical.charAt(q))) q++;
-        return new int[]{origin.get(p), origin.get(q - 1) + 1};
+        return new Span(origin.get(p), origin.get(q - 1) + 1, logical.substring(p, q));
     }
 
     /** The offset after "escape [blanks] newline" at i, or i when there is no line continuation there. */

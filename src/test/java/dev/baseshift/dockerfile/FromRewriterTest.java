@@ -90,6 +90,12 @@ class FromRewriterTest {
     }
 
     @Test
+    void aQuotedImageStaysQuoted() throws Exception {
+        assertThat(rewriteBase("FROM \"python:3.12\" AS app\n", "python:3.12-slim-trixie"))
+                .isEqualTo("FROM \"python:3.12-slim-trixie\" AS app\n");
+    }
+
+    @Test
     void aDigestPinGoesWithTheSwap() throws Exception {
         String sha = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
         assertThat(rewriteBase("FROM python:3.12@" + sha + "\n", "python:3.12-slim-trixie"))
