@@ -245,6 +245,9 @@ final class RunningComparison implements ComparisonRun {
                 return cancelled(v, reasonFor(tier), secs, List.of(), null);
             }
             String message = message(e);
+            if (!(e instanceof IOException) && !engineAnswers()) {
+                message = "the container engine stopped answering during the build: " + message;
+            }
             emit(new ComparisonEvent.BuildFinished(tier, false, secs, message));
             return failed(v, message, secs);
         }
@@ -351,6 +354,16 @@ final class RunningComparison implements ComparisonRun {
                     o.seconds(), o.output() == null ? "" : o.output());
         } catch (EngineException | RuntimeException e) {
             return new ProbeResult(p.name(), p.command(), ProbeOutcome.ERROR, null, elapsed(start), message(e));
+        }
+    }
+
+    /** Tells a build that failed from an engine that went away, so the user learns the real cause. */
+    private boolean engineAnswers() {
+        try {
+            engine.listLabelled(ComparisonService.SESSION_LABEL, session.id());
+            return true;
+        } catch (EngineException | RuntimeException e) {
+            return false;
         }
     }
 
