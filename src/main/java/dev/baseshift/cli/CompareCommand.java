@@ -7,7 +7,6 @@ import dev.baseshift.compare.ComparisonService;
 import dev.baseshift.compare.ProbeOutcome;
 import dev.baseshift.compare.Sizes;
 import dev.baseshift.compare.VariantResult;
-import dev.baseshift.dockerfile.DockerfileException;
 import dev.baseshift.engine.ContainerEngine;
 import dev.baseshift.engine.EngineException;
 import dev.baseshift.plan.Plan;
@@ -28,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,29 +94,39 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plan plan;
-        ProjectConfig config;
-        Inputs inputs;
         try {
             checkOptions();
-            plan = planOptions.plan();
-            config = ProjectConfig.load(plan.projectDir());
-            inputs = withProjectDefaults(config);
-        } catch (DockerfileException | IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println("baseshift compare: " + e.getMessage());
             return BaseShiftCommand.BAD_INPUT;
+        }
+        // Finding the engine overlaps with planning: both take a few hundred milliseconds at start-up.
+        CompletableFuture<Object> connecting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return engines.connect();
+            } catch (EngineException e) {
+                return e;
+            }
+        });
+        Plan plan;
+        Inputs inputs;
+        try {
+            plan = planOptions.plan();
+            inputs = withProjectDefaults(ProjectConfig.load(plan.projectDir()));
         } catch (Exception e) {
+            connecting.thenAccept(c -> {
+                if (c instanceof ContainerEngine unused) unused.close();
+            });
             err.println("baseshift compare: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return BaseShiftCommand.BAD_INPUT;
         }
 
-        ContainerEngine engine;
-        try {
-            engine = engines.connect();
-        } catch (EngineException e) {
+        Object connected = connecting.join();
+        if (connected instanceof EngineException e) {
             err.println("baseshift compare: " + e.getMessage());
             return BaseShiftCommand.NO_ENGINE;
         }
+        ContainerEngine engine = (ContainerEngine) connected;
 
         ComparisonResult result;
         try (engine) {

@@ -51,6 +51,12 @@ final class RunningComparison implements ComparisonRun {
         return t;
     });
 
+    private static final Executor CLEANUP = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "baseshift-compare-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ContainerEngine engine;
     private final Sessions sessions;
     private final Plan plan;
@@ -63,6 +69,7 @@ final class RunningComparison implements ComparisonRun {
     private final AtomicInteger activeWorkers = new AtomicInteger();
     private final CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
     private final Map<String, Optional<ImageDetails>> baseImages = new ConcurrentHashMap<>();
+    private final List<CompletableFuture<Void>> removals = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean needsBuildKit;
     private final Map<String, String> labels;
 
@@ -181,6 +188,7 @@ final class RunningComparison implements ComparisonRun {
 
     private void finish() {
         if (timeout != null) timeout.cancel(false);
+        CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
         if (context != null) {
             try {
                 context.close();
@@ -281,7 +289,10 @@ final class RunningComparison implements ComparisonRun {
             removeQuietly(image);
             return cancelled(v, reasonFor(tier), buildSeconds, probes, m);
         }
-        if (!options.keepImages()) removeQuietly(image);
+        if (!options.keepImages()) {
+            // Off the critical path: the next variant builds while the engine deletes this one's layers.
+            removals.add(CompletableFuture.runAsync(() -> removeQuietly(image), CLEANUP));
+        }
         return new VariantResult(v, VariantStatus.BUILT, built.imageId(), tag, m.details.sizeBytes(), m.baseBytes,
                 m.details.sizeBytes() - m.baseBytes, buildSeconds, null, m.layers, probes);
     }
