@@ -12,9 +12,12 @@ public final class Advisor {
     private static final List<Rule> RULES = List.of(
             new PackageManagerMismatchRule(),
             new UserCommandsOnAlpineRule(),
+            new BusyboxAdduserRule(),
             new BashMissingRule(),
+            new BashismOnDashRule(),
             new ShellFormWithoutShellRule(),
             new NativeBuildsOnMuslRule(),
+            new ToolMissingRule(),
             new GlibcBinaryRule(),
             new ScratchNeedsRule(),
             new LanguageVersionDriftRule(),

@@ -1,13 +1,10 @@
 package dev.baseshift.advice;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * bash on Alpine, which has none (its /bin/sh is busybox ash): a bash SHELL, bash called by name or by a heredoc's
@@ -17,17 +14,6 @@ import java.util.regex.Pattern;
 final class BashMissingRule implements Rule {
     static final String ID = "bash-missing";
     private static final String INSTALL = "apk add --no-cache bash";
-
-    private static final Map<Pattern, String> SYNTAX = new LinkedHashMap<>();
-    static {
-        SYNTAX.put(Pattern.compile("(^|[\\s;&|(])[A-Za-z_][A-Za-z0-9_]*=\\("), "arrays");
-        SYNTAX.put(Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*\\[[^]]*]}"), "arrays");
-        SYNTAX.put(Pattern.compile("[<>]\\("), "process substitution <(…)");
-        SYNTAX.put(Pattern.compile("(?<![$\\w])\\{[^{}\\s]*,[^{}\\s]*}"), "brace expansion {a,b}");
-        SYNTAX.put(Pattern.compile("\\|&"), "|&");
-    }
-    private static final Set<String> BASH_BUILTINS = Set.of("declare", "typeset", "shopt", "mapfile", "readarray",
-            "pushd", "popd");
 
     @Override
     public String id() { return ID; }
@@ -59,7 +45,7 @@ final class BashMissingRule implements Rule {
                                     + " line asks for bash, which " + review.targetImage() + " does not have",
                             "RUN " + INSTALL + " before this line, or start the heredoc with #!/bin/sh if it is POSIX");
                 } else if (!Step.isBash(s.interpreter()) && step.keyword().equals("RUN")) {
-                    Map<String, Integer> found = bashOnly(step, s);
+                    Map<String, Integer> found = ShellDialect.ASH.unsupported(step, s);
                     if (!found.isEmpty()) {
                         int line = found.values().stream().min(Integer::compare).orElse(step.line());
                         review.report(step, ID, Severity.WARNING, line, "bash-only syntax (" + String.join(", ", found.keySet())
@@ -76,9 +62,9 @@ final class BashMissingRule implements Rule {
         Set<Integer> lines = new TreeSet<>();
         List<String> kinds = new ArrayList<>();
         for (Step step : review.steps()) {
-            if (!step.keyword().equals("RUN") || step.before().shellLine != shellStep.line()) continue;
+            if (!step.keyword().equals("RUN") || step.before().shellLine() != shellStep.line()) continue;
             for (Step.Script s : step.scripts()) {
-                bashOnly(step, s).forEach((kind, line) -> {
+                ShellDialect.ASH.unsupported(step, s).forEach((kind, line) -> {
                     lines.add(line);
                     if (!kinds.contains(kind)) kinds.add(kind);
                 });
@@ -91,36 +77,5 @@ final class BashMissingRule implements Rule {
                         + review.targetImage() + " does not have: every RUN after it fails with 'bash: not found'",
                 "RUN " + INSTALL + " before the SHELL line, or use busybox ash: SHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]"
                         + rewrite);
-    }
-
-    /** Constructs ash lacks, each with the line of its first use. */
-    private static Map<String, Integer> bashOnly(Step step, Step.Script script) {
-        Map<String, Integer> found = new LinkedHashMap<>();
-        String text = unquoted(script.text());
-        for (Map.Entry<Pattern, String> e : SYNTAX.entrySet()) {
-            Matcher m = e.getKey().matcher(text);
-            if (m.find()) found.putIfAbsent(e.getValue(), step.lineOf(script, m.start()));
-        }
-        for (Command c : ShellScript.parse(script.text())) {
-            if (BASH_BUILTINS.contains(c.program())) found.putIfAbsent(c.program(), step.lineOf(script, c.offset()));
-        }
-        return found;
-    }
-
-    /** The text with the inside of quotes blanked (same length), so syntax inside strings is not taken for code. */
-    private static String unquoted(String text) {
-        StringBuilder out = new StringBuilder(text);
-        char quote = 0;
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (quote == 0 && (c == '\'' || c == '"')) {
-                quote = c;
-            } else if (quote != 0 && c == quote) {
-                quote = 0;
-            } else if (quote != 0 && c != '\n') {
-                out.setCharAt(i, ' ');
-            }
-        }
-        return out.toString();
     }
 }

@@ -6,24 +6,40 @@ import java.util.Map;
 
 /**
  * One simple command of a shell script, as far as the rules need it: the program and its words with quotes removed.
- *
- * @param words  the program first, then its arguments (redirections dropped)
- * @param env    {@code NAME=value} assignments written before the program
- * @param offset where the program word starts in the script text
- * @param raw    the program word as written (for finding its line in the source)
+ * Every rule asks for the program of every command, so it is worked out once.
  */
-record Command(List<String> words, Map<String, String> env, int offset, String raw) {
+final class Command {
+    private final List<String> words;
+    private final Map<String, String> env;
+    private final int offset;
+    private final String raw;
+    private final String program;
 
-    Command {
-        words = List.copyOf(words);
-        env = Map.copyOf(env);
+    /**
+     * @param words  the program first, then its arguments (redirections dropped)
+     * @param env    {@code NAME=value} assignments written before the program
+     * @param offset where the program word starts in the script text
+     * @param raw    the program word as written (for finding its line in the source)
+     */
+    Command(List<String> words, Map<String, String> env, int offset, String raw) {
+        this.words = List.copyOf(words);
+        this.env = Map.copyOf(env);
+        this.offset = offset;
+        this.raw = raw;
+        String w = this.words.get(0);
+        this.program = w.substring(w.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     }
+
+    List<String> words() { return words; }
+
+    Map<String, String> env() { return env; }
+
+    int offset() { return offset; }
+
+    String raw() { return raw; }
 
     /** The program's file name, lower-cased: {@code /usr/bin/apt-get} → {@code apt-get}. */
-    String program() {
-        String w = words.get(0);
-        return w.substring(w.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    }
+    String program() { return program; }
 
     /** The arguments after the program. */
     List<String> args() {
@@ -32,6 +48,7 @@ record Command(List<String> words, Map<String, String> env, int offset, String r
 
     /** The first argument that is not an option, or "" when there is none. */
     String subcommand() {
-        return args().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("").toLowerCase(Locale.ROOT);
+        for (String a : args()) if (!a.startsWith("-")) return a.toLowerCase(Locale.ROOT);
+        return "";
     }
 }

@@ -14,7 +14,8 @@ final class DigestPinDroppedRule implements Rule {
     public void check(Review review) {
         String original = review.baseStage().base();
         String image = review.targetImage();
-        if (original == null || !original.contains("@sha256:") || image.contains("@")) return;
+        // scratch is no image at all, so there is nothing to pin
+        if (original == null || !original.contains("@sha256:") || image.contains("@") || review.scratch()) return;
         review.report(null, ID, Severity.WARNING, review.baseStage().line(), "the original base is pinned by digest ("
                         + original.substring(original.indexOf('@') + 1, Math.min(original.length(), original.indexOf('@') + 20))
                         + "…); " + image + " is a tag, so the variant may change whenever the tag moves",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Package installs that may compile native code on musl: pip wheels on PyPI are mostly manylinux (glibc) builds,
@@ -17,6 +18,10 @@ final class NativeBuildsOnMuslRule implements Rule {
             "--editable", "-i", "--index-url", "--extra-index-url", "-t", "--target", "--prefix", "--root", "-f",
             "--find-links", "--trusted-host", "--upgrade-strategy", "--platform", "--python-version",
             "--only-binary", "--no-binary", "--cache-dir", "--src", "--progress-bar");
+
+    private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
+    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
+    private static final Pattern NAME_END = Pattern.compile("[\\[=<>~!;@ ]");
 
     /** An install seen on the command line: which ecosystem, the libraries named, whether a file lists more. */
     private record Install(String ecosystem, String tool, List<String> names, boolean fromFile) {}
@@ -59,7 +64,7 @@ final class NativeBuildsOnMuslRule implements Rule {
         String why = switch (eco) {
             case "python" -> "manylinux wheels are built for glibc, so "
                     + (nativeNames.isEmpty() ? "any requirement with native code" : String.join(", ", nativeNames))
-                    + " compile" + (nativeNames.size() == 1 ? "s" : "") + " from source unless a musllinux wheel exists"
+                    + (nativeNames.size() > 1 ? " compile" : " compiles") + " from source unless a musllinux wheel exists"
                     + ", which needs a compiler and headers";
             case "node" -> "native addons" + (nativeNames.isEmpty() ? "" : " (" + String.join(", ", nativeNames) + ")")
                     + " are built by node-gyp, which needs python3, make and g++";
@@ -76,8 +81,8 @@ final class NativeBuildsOnMuslRule implements Rule {
         String p = c.program();
         List<String> args = c.args();
         String sub = c.subcommand();
-        if (p.matches("pip[0-9.]*") && sub.equals("install")) return Optional.of(pip(p + " install", after(args, "install")));
-        if (p.matches("python[0-9.]*") && args.size() > 2 && args.get(0).equals("-m") && args.get(1).startsWith("pip")
+        if (PIP.matcher(p).matches() && sub.equals("install")) return Optional.of(pip(p + " install", after(args, "install")));
+        if (PYTHON.matcher(p).matches() && args.size() > 2 && args.get(0).equals("-m") && args.get(1).startsWith("pip")
                 && args.get(2).equals("install")) {
             return Optional.of(pip("pip install", args.subList(3, args.size())));
         }
@@ -88,12 +93,12 @@ final class NativeBuildsOnMuslRule implements Rule {
                 || p.equals("pipenv") && (sub.equals("install") || sub.equals("sync")) || p.equals("uv") && sub.equals("sync")) {
             return Optional.of(new Install("python", p + " " + sub, List.of(), true));
         }
-        if (p.equals("npm") && List.of("ci", "install", "i", "add").contains(sub)
+        if (p.equals("npm") && List.of("ci", "install", "i", "add", "rebuild").contains(sub)
                 || p.equals("pnpm") && List.of("install", "i", "add").contains(sub)
                 || p.equals("yarn") && (sub.isEmpty() || sub.equals("install") || sub.equals("add"))) {
             List<String> names = named(after(args, sub), Set.of());
             return Optional.of(new Install("node", p + (sub.isEmpty() ? "" : " " + sub), names,
-                    names.isEmpty() || !sub.equals("add") && !sub.equals("i") && !sub.equals("install")));
+                    names.isEmpty() || !List.of("add", "i", "install", "rebuild").contains(sub)));
         }
         if (p.equals("gem") && sub.equals("install")) {
             return Optional.of(new Install("ruby", "gem install", named(after(args, "install"), Set.of("-v", "--version")), false));
@@ -125,7 +130,7 @@ final class NativeBuildsOnMuslRule implements Rule {
                 continue;
             }
             if (a.startsWith(".") || a.startsWith("/") || a.contains("://") || a.contains("$")) continue;
-            String name = a.split("[\\[=<>~!;@ ]", 2)[0];
+            String name = NAME_END.split(a, 2)[0];
             if (name.startsWith("@") || a.startsWith("@")) name = a.replaceFirst("(@[^/]+/[^@]+).*", "$1");
             if (!name.isEmpty()) names.add(name.toLowerCase(Locale.ROOT).replace('_', '-'));
         }

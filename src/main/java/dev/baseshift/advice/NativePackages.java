@@ -1,11 +1,7 @@
 package dev.baseshift.advice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,23 +41,18 @@ final class NativePackages {
     }
 
     private static NativePackages load(String resource) {
-        try (InputStream in = NativePackages.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
-            JsonNode root = new ObjectMapper().readTree(in);
-            NativePackages p = new NativePackages();
-            for (String eco : List.of("python", "node", "ruby")) {
-                Map<String, List<String>> m = new HashMap<>();
-                root.path(eco).fields().forEachRemaining(e ->
-                        m.put(e.getKey().toLowerCase(Locale.ROOT), Arrays.asList(e.getValue().asText().split(" +"))));
-                p.needs.put(eco, m);
-                Set<String> pure = new HashSet<>();
-                root.path("pure").path(eco).forEach(n -> pure.add(n.asText().toLowerCase(Locale.ROOT)));
-                p.pure.put(eco, pure);
-                p.buildTools.put(eco, Arrays.asList(root.path("buildTools").path(eco).asText("build-base").split(" +")));
-            }
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
+        JsonNode root = AdviceData.read(resource);
+        NativePackages p = new NativePackages();
+        for (String eco : List.of("python", "node", "ruby")) {
+            Map<String, List<String>> m = new HashMap<>();
+            root.path(eco).fields().forEachRemaining(e ->
+                    m.put(e.getKey().toLowerCase(Locale.ROOT), Arrays.asList(e.getValue().asText().split(" +"))));
+            p.needs.put(eco, m);
+            Set<String> pure = new HashSet<>();
+            root.path("pure").path(eco).forEach(n -> pure.add(n.asText().toLowerCase(Locale.ROOT)));
+            p.pure.put(eco, pure);
+            p.buildTools.put(eco, Arrays.asList(root.path("buildTools").path(eco).asText("build-base").split(" +")));
         }
+        return p;
     }
 }

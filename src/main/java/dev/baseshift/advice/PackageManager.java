@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** The package manager families whose commands the rules recognise, with the command that installs on each. */
 enum PackageManager {
-    APT("apt", "Debian/Ubuntu", List.of("apt-get", "apt", "aptitude", "dpkg")),
+    APT("apt", "Debian/Ubuntu", List.of("apt-get", "apt", "aptitude", "dpkg", "apt-mark", "apt-cache", "dpkg-query",
+            "dpkg-architecture", "dpkg-reconfigure")),
     APK("apk", "Alpine", List.of("apk")),
     RPM("rpm", "Fedora/RHEL", List.of("dnf", "yum", "microdnf", "rpm"));
 

@@ -56,7 +56,7 @@ final class PackageManagerMismatchRule implements Rule {
         boolean localFiles = false;
         for (PackageCommand call : calls) {
             if (call.action() == PackageCommand.Action.INSTALL && call.packages().isEmpty()) localFiles = true;
-            for (String name : call.packages()) {
+            for (String name : call.packages().stream().flatMap(n -> step.expand(n).stream()).toList()) {
                 if (!PackageTable.bare(name).equals(name)) pins.add(name);
                 PackageTable.Mapping m = table.map(name, to);
                 if (!m.known() && !name.contains("$")) unknown.add(PackageTable.bare(name));

@@ -1,11 +1,7 @@
 package dev.baseshift.advice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,23 +46,17 @@ final class PackageTable {
     }
 
     private static PackageTable load(String resource) {
-        try (InputStream in = PackageTable.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Row> rows = new ArrayList<>();
-            for (JsonNode r : root.path("packages")) {
-                Map<String, String> names = new HashMap<>();
-                for (PackageManager m : PackageManager.values()) {
-                    if (r.has(m.key())) names.put(m.key(), r.get(m.key()).asText());
-                }
-                List<String> aliases = new ArrayList<>();
-                r.path("aliases").forEach(a -> aliases.add(a.asText()));
-                rows.add(new Row(names, aliases));
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode r : AdviceData.read(resource).path("packages")) {
+            Map<String, String> names = new HashMap<>();
+            for (PackageManager m : PackageManager.values()) {
+                if (r.has(m.key())) names.put(m.key(), r.get(m.key()).asText());
             }
-            return new PackageTable(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
+            List<String> aliases = new ArrayList<>();
+            r.path("aliases").forEach(a -> aliases.add(a.asText()));
+            rows.add(new Row(names, aliases));
         }
+        return new PackageTable(rows);
     }
 
     /** The target's names for a package, version pins removed. */

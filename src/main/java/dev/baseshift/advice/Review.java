@@ -35,7 +35,7 @@ final class Review {
     private final TierOption target;
     private final Set<Integer> affected = new LinkedHashSet<>();
     private final List<Step> steps = new ArrayList<>();
-    private final Map<Integer, StageState> endStates = new HashMap<>();
+    private final Map<Integer, StageState.Log> endStates = new HashMap<>();
     private final Map<Integer, List<Instruction>> stageInstructions = new HashMap<>();
     private final Set<Finding> findings = new LinkedHashSet<>();
 
@@ -123,7 +123,8 @@ final class Review {
 
     /** The state at the end of the final stage: everything the final image was given. */
     StageState finalState() {
-        return endStates.getOrDefault(graph.finalStage(), new StageState());
+        StageState.Log log = endStates.get(graph.finalStage());
+        return log == null ? StageState.empty() : log.state();
     }
 
     /** The stage a {@code --from} names (by name or index), or empty for an image reference. */
@@ -150,8 +151,11 @@ final class Review {
 
     /** A name for a builder stage in fix texts: an existing stage that stays on its own image, else "build". */
     String builderName() {
-        return graph.stages().stream().filter(s -> !affected(s) && s.name() != null).map(Stage::name)
-                .findFirst().orElse("build");
+        Optional<String> existing = graph.stages().stream().filter(s -> !affected(s) && s.name() != null)
+                .map(Stage::name).findFirst();
+        if (existing.isPresent()) return existing.get();
+        boolean taken = graph.stages().stream().anyMatch(s -> "build".equalsIgnoreCase(s.name()));
+        return taken ? "builder" : "build";
     }
 
     void report(Step step, String rule, Severity severity, int line, String message, String fix) {
@@ -184,12 +188,12 @@ final class Review {
     }
 
     private void walk(Stage stage) {
-        StageState state = stage.fromImage() || !endStates.containsKey(stage.parentStage())
-                ? new StageState() : endStates.get(stage.parentStage()).copy();
+        StageState.Log state = stage.fromImage() || !endStates.containsKey(stage.parentStage())
+                ? new StageState.Log() : endStates.get(stage.parentStage()).inherit();
         for (Instruction ins : instructions(stage)) {
             boolean onbuild = ins.keyword().equals("ONBUILD");
             Instruction effective = onbuild ? HealthCheck.trigger(ins) : ins;
-            Step step = new Step(stage, effective, state.copy(), onbuild, source(ins));
+            Step step = new Step(stage, effective, state.state(), onbuild, source(ins));
             steps.add(step);
             if (!onbuild) apply(step, state);
         }
@@ -204,33 +208,33 @@ final class Review {
     }
 
     /** Records what a step sets up, for the steps after it. */
-    private void apply(Step step, StageState state) {
+    private void apply(Step step, StageState.Log state) {
         Instruction ins = step.instruction();
         switch (ins.keyword()) {
             case "SHELL" -> {
                 if (ins.execForm() != null && !ins.execForm().isEmpty()) {
-                    state.shell = ins.execForm();
-                    state.shellLine = ins.startLine();
+                    state.shell(ins.execForm(), ins.startLine());
                 }
             }
-            case "ENV", "ARG" -> readAssignments(ins.arguments(), ins.keyword().equals("ENV"), state.env);
+            case "ENV", "ARG" -> readAssignments(ins.arguments(), ins.keyword().equals("ENV"), state.env());
             case "COPY", "ADD" -> {
                 List<String> words = ins.execForm() != null ? ins.execForm() : List.of(ins.arguments().split("\\s+"));
-                words.forEach(w -> state.copiedPaths.add(w.toLowerCase(Locale.ROOT)));
+                words.forEach(w -> state.addPath(w.toLowerCase(Locale.ROOT)));
             }
             case "RUN" -> {
                 PackageTable table = PackageTable.bundled();
                 for (Command c : step.commands()) {
                     PackageCommand.of(c).filter(p -> p.action() == PackageCommand.Action.INSTALL)
-                            .ifPresent(p -> p.packages().forEach(n -> state.packages.addAll(table.equivalents(n))));
-                    UserCommand.of(c).ifPresent(u -> u.createdName().ifPresent(name ->
-                            (u.createsUser() ? state.users : state.groups).add(name)));
-                    c.env().forEach(state.env::putIfAbsent);
+                            .ifPresent(p -> p.packages().stream().flatMap(n -> step.expand(n).stream())
+                                    .forEach(n -> table.equivalents(n).forEach(state::addPackage)));
+                    UserCommand.of(c).filter(UserCommand::createsUser)
+                            .ifPresent(u -> u.createdName().ifPresent(state::addUser));
+                    c.env().forEach(state.env()::putIfAbsent);
                 }
                 for (Step.Script s : step.scripts()) {
                     if (!s.text().contains("/etc/passwd")) continue;
                     Matcher m = PASSWD_LINE.matcher(s.text());
-                    while (m.find()) state.users.add(m.group(1));
+                    while (m.find()) state.addUser(m.group(1));
                 }
             }
             default -> { }

@@ -32,7 +32,7 @@ final class ScratchNeedsRule implements Rule {
                     "COPY --from=" + builder + " /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/");
         }
         if (!t.tzdata() && !end.copied("zoneinfo")) {
-            boolean tzUsed = end.env.containsKey("TZ") || review.steps().stream()
+            boolean tzUsed = end.env().containsKey("TZ") || review.steps().stream()
                     .anyMatch(s -> s.instruction().arguments().contains("zoneinfo"));
             review.report(null, ID, tzUsed ? Severity.WARNING : Severity.INFO, fromLine, review.targetImage()
                             + " has no time zone data" + (tzUsed ? ", and this Dockerfile sets a time zone (TZ)" : "")
@@ -53,7 +53,9 @@ final class ScratchNeedsRule implements Rule {
     }
 
     private void staticBinary(Review review) {
-        Optional<Step> entry = review.effective("ENTRYPOINT").or(() -> review.effective("CMD"));
+        // ENTRYPOINT [] hands the start over to CMD
+        Optional<Step> entry = review.effective("ENTRYPOINT").filter(s -> !s.commands().isEmpty())
+                .or(() -> review.effective("CMD"));
         if (entry.isEmpty() || entry.get().commands().isEmpty()) return;
         Step step = entry.get();
         String program = step.commands().get(0).words().get(0);

@@ -24,7 +24,8 @@ final class ShellFormWithoutShellRule implements Rule {
             switch (step.keyword()) {
                 case "RUN" -> run(review, step, builder);
                 case "SHELL" -> review.report(step, ID, Severity.ERROR, step.line(),
-                        "SHELL has no effect but failure on " + review.targetImage() + ": it has no shell",
+                        "SHELL names a shell " + review.targetImage() + " does not have: the shell-form steps "
+                                + "after it fail",
                         "remove SHELL and write the RUN steps in exec form, or " + builder);
                 default -> { }
             }
@@ -32,7 +33,7 @@ final class ShellFormWithoutShellRule implements Rule {
         Optional<Step> entrypoint = review.effective("ENTRYPOINT");
         entrypoint.ifPresent(s -> startCommand(review, s, false));
         review.effective("CMD").ifPresent(s -> startCommand(review, s,
-                entrypoint.map(e -> e.instruction().isExecForm()).orElse(false)));
+                entrypoint.map(e -> e.instruction().isExecForm() && !e.instruction().execForm().isEmpty()).orElse(false)));
         review.effective("HEALTHCHECK").ifPresent(s -> healthcheck(review, s));
     }
 

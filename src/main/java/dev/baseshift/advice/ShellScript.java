@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits shell text into simple commands. Not a full shell: enough to see which programs a RUN calls and with which
@@ -14,6 +15,7 @@ import java.util.Set;
 final class ShellScript {
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while",
             "until", "!", "{", "}", "time", "exec", "nohup", "command", "builtin");
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Set<String> NOT_A_COMMAND = Set.of("for", "case", "esac", "in", "function", ";;");
 
     private final String text;
@@ -176,7 +178,7 @@ final class ShellScript {
             String w = words.get(k);
             if (KEYWORDS.contains(w)) {
                 k++;
-            } else if (w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            } else if (ASSIGNMENT.matcher(w).matches()) {
                 int eq = w.indexOf('=');
                 env.put(w.substring(0, eq), w.substring(eq + 1));
                 k++;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class Step {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
+    private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
     private static final Pattern HEREDOC_MARKER = Pattern.compile("<<-?\\s*([\"']?)([A-Za-z0-9_.-]+)\\1");
 
     /**
@@ -27,8 +29,13 @@ final class Step {
      *
      * @param interpreter the program that reads it: the SHELL in effect, a heredoc's shebang, or a shell called by name
      * @param heredoc     the here-document holding the text, or null when it is the instruction's own text
+     * @param commands    the simple commands of the text
      */
-    record Script(String text, String interpreter, Heredoc heredoc) {}
+    record Script(String text, String interpreter, Heredoc heredoc, List<Command> commands) {
+        Script(String text, String interpreter, Heredoc heredoc) {
+            this(text, interpreter, heredoc, ShellScript.parse(text));
+        }
+    }
 
     private final Stage stage;
     private final Instruction instruction;
@@ -90,6 +97,29 @@ final class Step {
         return at < 0 ? line() : line() + newlines(source, 0, at);
     }
 
+    /**
+     * A word that is only a variable ({@code $buildDeps}, {@code ${PKGS}}) replaced by the words of its value, as
+     * assigned in this step's scripts or by ENV/ARG; other words, and variables with no visible value, stay as they are.
+     */
+    List<String> expand(String word) {
+        Matcher m = VARIABLE.matcher(word);
+        if (!m.matches()) return List.of(word);
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        Pattern assignment = Pattern.compile("(?:^|[\\s;&|])" + Pattern.quote(name) + "=(\"[^\"]*\"|'[^']*'|\\S*)");
+        for (Script s : scripts) {
+            Matcher a = assignment.matcher(s.text());
+            if (a.find()) return words(a.group(1).replaceAll("^[\"']|[\"']$", ""), word);
+        }
+        String value = before.env().get(name);
+        return value == null ? List.of(word) : words(value, word);
+    }
+
+    private static List<String> words(String value, String fallback) {
+        List<String> out = new ArrayList<>();
+        for (String w : value.trim().split("\\s+")) if (!w.isEmpty() && !w.equals("\\")) out.add(w);
+        return out.isEmpty() ? List.of(fallback) : out;
+    }
+
     static boolean isShell(String program) {
         return SHELLS.contains(baseName(program));
     }
@@ -119,8 +149,8 @@ final class Step {
             addExec(exec);
             return;
         }
-        String interpreter = before.shell.get(0);
-        String own = HEREDOC_MARKER.matcher(args).replaceAll("").trim();
+        String interpreter = before.shell().get(0);
+        String own = instruction.heredocs().isEmpty() ? args.trim() : HEREDOC_MARKER.matcher(args).replaceAll("").trim();
         if (!own.isEmpty()) addScript(new Script(own, interpreter, null));
         for (Heredoc h : instruction.heredocs()) {
             boolean script = own.isEmpty() || isShell(ShellScript.parse(own).stream().findFirst()
@@ -142,7 +172,10 @@ final class Step {
         Command c = new Command(exec, Map.of(), 0, exec.get(0));
         commands.add(c);
         lines.put(c, lineOf(exec.get(0)));
-        int dashC = exec.indexOf("-c");
+        int dashC = -1;
+        for (int i = 1; i < exec.size() && dashC < 0; i++) {
+            if (exec.get(i).matches("-[a-z]*c[a-z]*")) dashC = i;   // -c, -ec, -euxc
+        }
         if (isShell(exec.get(0)) && dashC > 0 && dashC + 1 < exec.size()) {
             addScript(new Script(exec.get(dashC + 1), exec.get(0), null));
         }
@@ -150,7 +183,7 @@ final class Step {
 
     private void addScript(Script script) {
         scripts.add(script);
-        for (Command c : ShellScript.parse(script.text())) {
+        for (Command c : script.commands()) {
             commands.add(c);
             if (script.heredoc() != null) {
                 lines.put(c, lineOf(script, c.offset()));

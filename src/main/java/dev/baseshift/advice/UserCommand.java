@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A call to useradd/adduser/groupadd/addgroup/usermod, split into options (with their values) and positional words.
@@ -15,6 +16,7 @@ record UserCommand(Command command, List<Option> options, List<String> names) {
 
     record Option(String name, String value) {}
 
+    private static final Pattern COMBINED_FLAGS = Pattern.compile("-[A-Za-z]{2,}");
     static final Set<String> PROGRAMS = Set.of("useradd", "adduser", "groupadd", "addgroup", "usermod");
 
     private static final Set<String> VALUE_OPTIONS = Set.of(
@@ -34,7 +36,7 @@ record UserCommand(Command command, List<Option> options, List<String> names) {
         List<String> names = new ArrayList<>();
         List<String> args = new ArrayList<>();
         for (String a : c.args()) {
-            if (a.matches("-[A-Za-z]{2,}")) {
+            if (COMBINED_FLAGS.matcher(a).matches()) {
                 for (char ch : a.substring(1).toCharArray()) args.add("-" + ch);   // -aG → -a -G
             } else {
                 args.add(a);

@@ -25,7 +25,7 @@ final class UserMissingRule implements Rule {
             String user = userName(step);
             if (user == null || t.users().contains(user) || step.before().copied("/etc/passwd")) continue;
             // accounts made by RUN exist only where RUN can run
-            if (t.shell() && step.before().users.contains(user)) continue;
+            if (t.shell() && step.before().hasUser(user)) continue;
             boolean originalHasIt = original != null && original.users().contains(user);
             boolean sameDistribution = original != null && t.shell()
                     && Objects.equals(original.packageManager(), t.packageManager());

@@ -23,14 +23,16 @@ import java.util.Optional;
  * {
  *   "schemaVersion": 1,
  *   "traits":        { "NAME": {shell, packageManager: apt|apk|none, libc: glibc|musl|none, caCertificates, tzdata,
- *                               users: [...], languageVersion, like: "OTHER PRESET"} },
+ *                               users: [...], addUsers: [...], languageVersion, like: "OTHER PRESET"} },
  *   "tagSets":       { "NAME": ["tag template", ...] },
  *   "tierTemplates": { "NAME": { a tier object, may itself say "like" } },
+ *   "tierTraits":    { "full|slim|alpine|distroless|scratch": traits },   // assumed for unknown user-supplied bases
  *   "families": [ {
  *     "name": "python", "description": "...",
  *     "repositories": ["python"],                    // owned repositories; python = docker.io/library/python
  *     "version": "REGEX",                            // what {version} matches (default: digits and dots)
  *     "aliases": {"lts": "26"},                      // floating version words and the major they mean today
+ *     "codenames": {"jod": "22"},                    // version words that always mean one major
  *     "latest": "26",                                // the major "latest"/no tag means, for tiers that need one
  *     "suites": ["trixie", "bookworm"],              // {suite} words, today's default first
  *     "flavors": ["fpm", "apache"],                  // {flavor} words (kept across tiers)
@@ -59,10 +61,12 @@ public final class Catalog {
 
     private final List<CatalogFamily> families;
     private final CatalogReader.Presets presets;
+    private final Map<Tier, BaseTraits> tierTraits;
 
-    private Catalog(List<CatalogFamily> families, CatalogReader.Presets presets) {
+    private Catalog(List<CatalogFamily> families, CatalogReader.Presets presets, Map<Tier, BaseTraits> tierTraits) {
         this.families = List.copyOf(families);
         this.presets = presets;
+        this.tierTraits = Map.copyOf(tierTraits);
     }
 
     /** The catalog shipped in the jar. */
@@ -73,7 +77,7 @@ public final class Catalog {
                 if (in == null) throw new IllegalStateException("the bundled catalog.json is missing from the jar");
                 CatalogReader.Result r = CatalogReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
                         "bundled catalog.json", CatalogReader.Presets.NONE);
-                c = new Catalog(r.families(), r.presets());
+                c = new Catalog(r.families(), r.presets(), r.tierTraits());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (CatalogException e) {
@@ -92,7 +96,7 @@ public final class Catalog {
      */
     public static Catalog fromJson(String json, String sourceName) throws CatalogException {
         CatalogReader.Result r = CatalogReader.read(json, sourceName, bundled().presets);
-        return new Catalog(r.families(), r.presets().over(bundled().presets));
+        return new Catalog(r.families(), r.presets().over(bundled().presets), r.tierTraits());
     }
 
     /** @see #fromJson(String, String) */
@@ -146,7 +150,30 @@ public final class Catalog {
         // New families go first so that they win identification over bundled ones that match the same references.
         List<CatalogFamily> all = new ArrayList<>(added);
         all.addAll(byName.values());
-        return new Catalog(all, overlay.presets.over(presets));
+        Map<Tier, BaseTraits> traits = new HashMap<>(tierTraits);
+        traits.putAll(overlay.tierTraits);
+        return new Catalog(all, overlay.presets.over(presets), traits);
+    }
+
+    /**
+     * A base the user chose for a tier ({@code --base TIER=IMAGE}, {@code .baseshift.json}). Its traits are the
+     * catalog's when it knows the image, else what the catalog's {@code tierTraits} say that tier usually has
+     * (the original's tier uses the full tier's); the note says which.
+     *
+     * @throws IllegalArgumentException when the image is not a valid reference
+     */
+    public TierOption customOption(Tier tier, String image) {
+        ImageReference reference = ImageReference.parse(image);
+        Optional<BaseMatch> known = identify(reference);
+        if (known.isPresent()) {
+            BaseMatch m = known.get();
+            return new TierOption(tier, image, m.option().traits(),
+                    "your image; a " + m.family().name() + " " + m.tier().id() + " base", true);
+        }
+        Tier like = tier == Tier.ORIGINAL ? Tier.FULL : tier;
+        BaseTraits traits = tierTraits.get(like);
+        if (traits == null) throw new IllegalStateException("the catalog has no tierTraits for " + like.id());
+        return new TierOption(tier, image, traits, "your image; assumed to be like other " + like.id() + " bases", true);
     }
 
     public List<Family> families() {
@@ -196,7 +223,10 @@ public final class Catalog {
         String word = values.get("version");
         String major = values.get("major");
         String reported;
-        if (word != null && family.aliases().containsKey(word)) {
+        if (word != null && family.codenames().containsKey(word)) {
+            major = family.codenames().get(word);              // jod = 22 for good
+            reported = major;
+        } else if (word != null && family.aliases().containsKey(word)) {
             reported = null;                                   // lts, mainline: floats
             String meant = family.aliases().get(word);
             major = meant.isEmpty() ? null : meant;

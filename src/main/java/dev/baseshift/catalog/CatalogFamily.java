@@ -8,16 +8,18 @@ import java.util.Map;
  *
  * @param repositories the repositories this family owns (matched on the canonical name, e.g. docker.io/library/python)
  * @param aliases      version words that float (node {@code lts}) with the major they mean today ("" when none matters)
+ * @param codenames    version words that name one major for good (node {@code jod} = 22)
  * @param latest       the major an untagged or {@code latest} reference means today, for tiers that need one; or null
  * @param suites       distribution suites seen in tags, the default (today's) first; empty when tags have none
  * @param flavors      flavour words seen in tags (php {@code fpm}, nginx {@code perl}); empty when none
  */
 record CatalogFamily(String name, String description, List<Template> repositories, Map<String, String> aliases,
-                     String latest, List<String> suites, List<String> flavors, List<TierSpec> specs) implements Family {
+                     Map<String, String> codenames, String latest, List<String> suites, List<String> flavors, List<TierSpec> specs) implements Family {
 
     CatalogFamily {
         repositories = List.copyOf(repositories);
         aliases = Map.copyOf(aliases);
+        codenames = Map.copyOf(codenames);
         suites = List.copyOf(suites);
         flavors = List.copyOf(flavors);
         specs = List.copyOf(specs);

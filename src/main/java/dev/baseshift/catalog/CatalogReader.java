@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baseshift.dockerfile.ImageReference;
 
@@ -22,13 +23,14 @@ import java.util.regex.PatternSyntaxException;
 final class CatalogReader {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String DEFAULT_VERSION = "\\d+(?:\\.\\d+)*";
-    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates", "families");
+    private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates",
+            "tierTraits", "families");
     private static final Set<String> FAMILY_FIELDS = Set.of("name", "description", "repositories", "version", "aliases",
-            "latest", "suites", "flavors", "tiers");
+            "codenames", "latest", "suites", "flavors", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("like", "tier", "note", "repository", "matchRepositories", "tags",
             "versions", "flavors", "traits", "tagTraits");
     private static final Set<String> TRAIT_FIELDS = Set.of("like", "shell", "packageManager", "libc", "caCertificates",
-            "tzdata", "users", "languageVersion");
+            "tzdata", "users", "addUsers", "languageVersion");
 
     /** Named pieces a file can refer to; an overlay may use the bundled catalog's. */
     record Presets(Map<String, JsonNode> traits, Map<String, JsonNode> tagSets, Map<String, JsonNode> tierTemplates) {
@@ -46,7 +48,8 @@ final class CatalogReader {
         }
     }
 
-    record Result(List<CatalogFamily> families, Presets presets) {}
+    /** @param tierTraits what a user-supplied base of each tier is assumed to have when the catalog does not know it */
+    record Result(List<CatalogFamily> families, Presets presets, Map<Tier, BaseTraits> tierTraits) {}
 
     private final String source;
     private Presets presets;
@@ -87,7 +90,18 @@ final class CatalogReader {
             out.add(f);
         }
         Presets own = new Presets(named(root, "traits"), named(root, "tagSets"), named(root, "tierTemplates"));
-        return new Result(out, own);
+        Map<Tier, BaseTraits> tierTraits = new java.util.EnumMap<>(Tier.class);
+        for (Map.Entry<String, JsonNode> e : named(root, "tierTraits").entrySet()) {
+            String p = "$.tierTraits." + e.getKey();
+            Tier tier;
+            try {
+                tier = Tier.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw fail(p, ex.getMessage());
+            }
+            tierTraits.put(tier, toTraits(resolveTraits(e.getValue(), p), p));
+        }
+        return new Result(out, own, tierTraits);
     }
 
     private Map<String, JsonNode> named(JsonNode root, String field) throws CatalogException {
@@ -112,16 +126,8 @@ final class CatalogReader {
         } catch (PatternSyntaxException e) {
             throw fail(path + ".version", "invalid regular expression: " + e.getDescription());
         }
-        Map<String, String> aliases = new LinkedHashMap<>();
-        JsonNode an = node.get("aliases");
-        if (an != null) {
-            if (!an.isObject()) throw fail(path + ".aliases", "expected an object of word → major");
-            for (Iterator<Map.Entry<String, JsonNode>> it = an.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (!e.getValue().isTextual()) throw fail(path + ".aliases." + e.getKey(), "expected a string");
-                aliases.put(e.getKey(), e.getValue().asText());
-            }
-        }
+        Map<String, String> aliases = wordMap(node.get("aliases"), path + ".aliases");
+        Map<String, String> codenames = wordMap(node.get("codenames"), path + ".codenames");
         String latest = text(node, "latest", path, false);
         List<String> suites = strings(node.get("suites"), path + ".suites", List.of());
         List<String> flavors = strings(node.get("flavors"), path + ".flavors", List.of());
@@ -129,6 +135,7 @@ final class CatalogReader {
         Map<String, String> placeholders = new LinkedHashMap<>();
         StringBuilder version = new StringBuilder("(?:").append(versionRegex).append(')');
         for (String a : aliases.keySet()) version.append('|').append(Pattern.quote(a));
+        for (String c : codenames.keySet()) version.append('|').append(Pattern.quote(c));
         placeholders.put("version", "(?:" + version + ")");
         placeholders.put("major", "\\d+");
         placeholders.put("suite", alternation(suites));
@@ -154,8 +161,20 @@ final class CatalogReader {
             }
             specs.add(spec);
         }
-        return new CatalogFamily(name, description == null ? "" : description, repositories, aliases, latest, suites,
+        return new CatalogFamily(name, description == null ? "" : description, repositories, aliases, codenames, latest, suites,
                 flavors, specs);
+    }
+
+    private Map<String, String> wordMap(JsonNode node, String path) throws CatalogException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) return out;
+        if (!node.isObject()) throw fail(path, "expected an object of word → major");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!e.getValue().isTextual()) throw fail(path + "." + e.getKey(), "expected a string");
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
     }
 
     private static String alternation(List<String> words) {
@@ -276,7 +295,19 @@ final class CatalogReader {
                     + String.join(", ", named.keySet()) + ")");
         }
         ObjectNode out = MAPPER.createObjectNode();
-        for (JsonNode n : chain) out.setAll((ObjectNode) n.deepCopy());
+        for (JsonNode n : chain) {
+            ObjectNode copy = n.deepCopy();
+            JsonNode add = copy.remove("addUsers");
+            out.setAll(copy);
+            if (add != null) {
+                // "addUsers" extends the list inherited through "like" (node images add the user "node").
+                if (!add.isArray()) throw fail(path + ".addUsers", "expected an array of user names");
+                ArrayNode users = out.has("users") && out.get("users").isArray()
+                        ? ((ArrayNode) out.get("users")).deepCopy() : MAPPER.createArrayNode();
+                users.addAll((ArrayNode) add);
+                out.set("users", users);
+            }
+        }
         out.remove("like");
         return out;
     }

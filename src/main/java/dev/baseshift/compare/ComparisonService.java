@@ -25,7 +25,6 @@ public final class ComparisonService {
     private final ContainerEngine engine;
     private final Executor executor;
     private final Sessions sessions;
-    private final BuildContexts contexts;
 
     /** Runs variants on a shared pool of daemon threads; sessions registered in the user's state folder. */
     public ComparisonService(ContainerEngine engine) {
@@ -37,19 +36,14 @@ public final class ComparisonService {
      *                 makes {@link #start} run the whole comparison on the calling thread, for deterministic tests
      */
     public ComparisonService(ContainerEngine engine, Executor executor, Sessions sessions) {
-        this(engine, executor, sessions, BuildContexts.DEFAULT);
-    }
-
-    ComparisonService(ContainerEngine engine, Executor executor, Sessions sessions, BuildContexts contexts) {
         this.engine = engine;
         this.executor = executor;
         this.sessions = sessions;
-        this.contexts = contexts;
     }
 
     /** Starts in the background; events stream to {@code listener} from the service's threads. */
     public ComparisonRun start(Plan plan, CompareOptions options, Consumer<ComparisonEvent> listener) {
-        RunningComparison run = new RunningComparison(engine, sessions, contexts, plan, options, listener);
+        RunningComparison run = new RunningComparison(engine, sessions, plan, options, listener);
         run.launch(executor);
         return run;
     }

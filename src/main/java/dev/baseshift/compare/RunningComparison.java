@@ -3,6 +3,7 @@ package dev.baseshift.compare;
 import dev.baseshift.catalog.Tier;
 import dev.baseshift.dockerfile.Dockerfile;
 import dev.baseshift.dockerfile.Instruction;
+import dev.baseshift.engine.BuildContext;
 import dev.baseshift.engine.ContainerEngine;
 import dev.baseshift.engine.ContainerEngine.BuildOutcome;
 import dev.baseshift.engine.ContainerEngine.BuildRequest;
@@ -50,9 +51,14 @@ final class RunningComparison implements ComparisonRun {
         return t;
     });
 
+    private static final Executor CLEANUP = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "baseshift-compare-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ContainerEngine engine;
     private final Sessions sessions;
-    private final BuildContexts contexts;
     private final Plan plan;
     private final CompareOptions options;
     private final Consumer<ComparisonEvent> listener;
@@ -63,6 +69,7 @@ final class RunningComparison implements ComparisonRun {
     private final AtomicInteger activeWorkers = new AtomicInteger();
     private final CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
     private final Map<String, Optional<ImageDetails>> baseImages = new ConcurrentHashMap<>();
+    private final List<CompletableFuture<Void>> removals = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean needsBuildKit;
     private final Map<String, String> labels;
 
@@ -70,15 +77,15 @@ final class RunningComparison implements ComparisonRun {
     private Sessions.Session session;
     private ScheduledFuture<?> timeout;
     private EngineSummary engineSummary;
-    private BuildContexts.Opened openedContexts;
+    private BuildContext context;
     private Exception contextFailure;
+    private String contextWarning;
     private boolean prepared;
 
-    RunningComparison(ContainerEngine engine, Sessions sessions, BuildContexts contexts, Plan plan,
-                      CompareOptions options, Consumer<ComparisonEvent> listener) {
+    RunningComparison(ContainerEngine engine, Sessions sessions, Plan plan, CompareOptions options,
+                      Consumer<ComparisonEvent> listener) {
         this.engine = engine;
         this.sessions = sessions;
-        this.contexts = contexts;
         this.plan = plan;
         this.options = options;
         this.listener = listener;
@@ -172,14 +179,23 @@ final class RunningComparison implements ComparisonRun {
             engineSummary = new EngineSummary("unknown", "", "", "");
         }
         try {
-            openedContexts = contexts.open(plan);
-        } catch (IOException | EngineException | RuntimeException e) {
-            contextFailure = e;
+            context = BuildContext.of(plan.projectDir());
+            contextWarning = context.warning().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            contextFailure = new IOException("cannot read the project for the build context: " + message(e), e);
         }
     }
 
     private void finish() {
         if (timeout != null) timeout.cancel(false);
+        CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+        if (context != null) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                // a temp file left behind is harmless
+            }
+        }
         boolean clean = true;
         if (!options.keepImages()) {
             // Catches what a cancelled build or a killed probe may have left behind.
@@ -190,6 +206,7 @@ final class RunningComparison implements ComparisonRun {
             }
         }
         if (clean) session.close();
+        else session.release();
         List<VariantResult> list = new ArrayList<>(variants.size());
         for (int i = 0; i < variants.size(); i++) {
             list.add(results[i] != null ? results[i] : cancelled(variants.get(i), reasonFor(variants.get(i).tier()),
@@ -218,16 +235,17 @@ final class RunningComparison implements ComparisonRun {
         AtomicBoolean cancel = cancelFlags.get(tier);
         if (cancel.get()) return cancelled(v, reasonFor(tier), 0, List.of(), null);
         emit(new ComparisonEvent.VariantStarted(tier));
-        emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "building on " + v.base()));
+        emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "on " + v.base()));
+        if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
         String tag = "baseshift/" + plan.projectSlug() + ":" + tier.id();
         long start = System.nanoTime();
         BuildOutcome built;
         try {
             if (contextFailure != null) throw contextFailure;
-            BuildContexts.ForVariant ctx = openedContexts.forVariant(v);
-            built = engine.build(new BuildRequest(ctx.context(), ctx.dockerfile(), tag, plan.buildArgs(),
-                    plan.target(), labels, needsBuildKit, cancel), line -> emit(new ComparisonEvent.BuildLog(tier, line)));
+            built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(), v.dockerfile(), tag,
+                    plan.buildArgs(), plan.target(), labels, needsBuildKit, cancel),
+                    line -> emit(new ComparisonEvent.BuildLog(tier, line)));
         } catch (Exception e) {
             double secs = elapsed(start);
             if (cancel.get()) {
@@ -235,6 +253,9 @@ final class RunningComparison implements ComparisonRun {
                 return cancelled(v, reasonFor(tier), secs, List.of(), null);
             }
             String message = message(e);
+            if (!(e instanceof IOException) && !engineAnswers()) {
+                message = "the container engine stopped answering during the build: " + message;
+            }
             emit(new ComparisonEvent.BuildFinished(tier, false, secs, message));
             return failed(v, message, secs);
         }
@@ -268,7 +289,10 @@ final class RunningComparison implements ComparisonRun {
             removeQuietly(image);
             return cancelled(v, reasonFor(tier), buildSeconds, probes, m);
         }
-        if (!options.keepImages()) removeQuietly(image);
+        if (!options.keepImages()) {
+            // Off the critical path: the next variant builds while the engine deletes this one's layers.
+            removals.add(CompletableFuture.runAsync(() -> removeQuietly(image), CLEANUP));
+        }
         return new VariantResult(v, VariantStatus.BUILT, built.imageId(), tag, m.details.sizeBytes(), m.baseBytes,
                 m.details.sizeBytes() - m.baseBytes, buildSeconds, null, m.layers, probes);
     }
@@ -341,6 +365,16 @@ final class RunningComparison implements ComparisonRun {
                     o.seconds(), o.output() == null ? "" : o.output());
         } catch (EngineException | RuntimeException e) {
             return new ProbeResult(p.name(), p.command(), ProbeOutcome.ERROR, null, elapsed(start), message(e));
+        }
+    }
+
+    /** Tells a build that failed from an engine that went away, so the user learns the real cause. */
+    private boolean engineAnswers() {
+        try {
+            engine.listLabelled(ComparisonService.SESSION_LABEL, session.id());
+            return true;
+        } catch (EngineException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -101,14 +101,24 @@ public final class Sessions {
 
         public String id() { return id; }
 
+        /** The session is over and everything it made is gone. */
         @Override
         public void close() {
+            release();
+            try {
+                if (file != null) Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a left file is swept as dead next time, harmlessly
+            }
+        }
+
+        /** The session is over but left objects behind (engine unreachable): the next start sweeps them. */
+        public void release() {
             try {
                 if (lock != null) lock.release();
                 if (channel != null) channel.close();
-                if (file != null) Files.deleteIfExists(file);
             } catch (IOException e) {
-                // the lock is released with the channel anyway; a left file is swept as dead next time
+                // closing the channel releases the lock in any case
             }
         }
     }

@@ -26,7 +26,7 @@ public final class DockerIgnore {
     /** Parses the text of a .dockerignore file; a malformed pattern fails with its line number. */
     public static DockerIgnore parse(String text) {
         List<Rule> rules = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("#")) {

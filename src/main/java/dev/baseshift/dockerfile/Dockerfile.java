@@ -14,4 +14,9 @@ public record Dockerfile(String name, String text, List<Directive> directives, L
         directives = List.copyOf(directives);
         instructions = List.copyOf(instructions);
     }
+
+    /** The instruction's exact source text (continuations, comment lines inside them, heredoc bodies included). */
+    public String sourceOf(Instruction instruction) {
+        return text.substring(instruction.startOffset(), instruction.endOffset());
+    }
 }

@@ -23,8 +23,10 @@ public final class DockerfileParser {
             "HEALTHCHECK", "SHELL");
 
     private static final Set<String> VALID_DIRECTIVES = Set.of("syntax", "escape", "check");
+    // BuildKit's directive pattern is #\s*(key)\s*=\s*(.+?)\s*$ (Go's \s); the value is trimmed by hand below
+    // because a lazy group before \s*$ backtracks quadratically in Java's regex engine.
     private static final Pattern DIRECTIVE =
-            Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
+            Pattern.compile("^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=(.*)$", Pattern.DOTALL);
     private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("RUN", "COPY", "ADD");
     private static final Set<String> EXEC_FORM = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL");
@@ -72,6 +74,8 @@ public final class DockerfileParser {
         private boolean directivesDone;
         private char escape = '\\';
         private Pattern continuation = continuationPattern('\\');
+        /** The next physical line to read, 0-based. */
+        private int cursor;
 
         Run(String name, String text) {
             this.name = name;
@@ -108,13 +112,12 @@ public final class DockerfileParser {
         Dockerfile parse() throws DockerfileException {
             List<Instruction> instructions = new ArrayList<>();
             boolean seenFrom = false;
-            int l = 0;
-            while (l < lines) {
-                String processed = Words.trimLeft(content(l));
-                directive(processed, l + 1);
+            while (cursor < lines) {
+                String processed = Words.trimLeft(content(cursor));
+                directive(processed, cursor + 1);
                 if (isComment(processed)) processed = "";
-                int startLine = l;
-                l++;
+                int startLine = cursor;
+                cursor++;
                 boolean endOfLine = !continuation.matcher(processed).find();
                 String first = endOfLine ? processed : stripContinuation(processed);
                 if (endOfLine && first.isEmpty()) continue;
@@ -122,16 +125,16 @@ public final class DockerfileParser {
                 // A line holding only the escape character continues onto the keyword; the instruction starts there.
                 int keywordLine = Words.trim(first).isEmpty() ? -1 : startLine;
                 int lastLine = startLine;
-                while (!endOfLine && l < lines) {
-                    String next = content(l);
-                    lastLine = l;
-                    l++;
+                while (!endOfLine && cursor < lines) {
+                    String next = content(cursor);
+                    lastLine = cursor;
+                    cursor++;
                     String trimmed = Words.trimLeft(next);
                     // Comment lines and blank lines inside a continuation are dropped, not ended on.
                     if (isComment(trimmed) || trimmed.isEmpty()) continue;
                     endOfLine = !continuation.matcher(next).find();
                     String piece = endOfLine ? next : stripContinuation(next);
-                    if (keywordLine < 0 && !Words.trim(piece).isEmpty()) keywordLine = l - 1;
+                    if (keywordLine < 0 && !Words.trim(piece).isEmpty()) keywordLine = cursor - 1;
                     joined.append(piece);
                 }
                 String line = Words.trim(joined.toString());
@@ -145,30 +148,10 @@ public final class DockerfileParser {
                 }
                 if (node.keyword.equals("FROM")) seenFrom = true;
 
-                List<Heredoc> heredocs = new ArrayList<>();
+                List<Heredoc> heredocs = List.of();
                 if (node.heredocAllowed && line.contains("<<")) {
-                    for (HeredocStart start : heredocStarts(line)) {
-                        StringBuilder body = new StringBuilder();
-                        int bodyStart = l + 1;
-                        boolean terminated = false;
-                        while (l < lines) {
-                            String bodyLine = content(l);
-                            lastLine = l;
-                            l++;
-                            String candidate = start.chomp ? stripLeadingTabs(bodyLine) : bodyLine;
-                            if (candidate.equals(start.name)) {
-                                terminated = true;
-                                break;
-                            }
-                            body.append(candidate).append('\n');
-                        }
-                        if (!terminated) {
-                            throw error(startLine + 1, "unterminated heredoc <<" + start.name
-                                    + " (no line \"" + start.name + "\" closes it)");
-                        }
-                        heredocs.add(new Heredoc(start.name, start.chomp, start.expand, body.toString(),
-                                bodyStart, lastLine + 1));
-                    }
+                    heredocs = heredocs(line, startLine + 1);
+                    if (!heredocs.isEmpty()) lastLine = cursor - 1;
                 }
                 String keywordRaw = content(startLine);
                 int startOffset = lineStart[startLine] + (keywordRaw.length() - Words.trimLeft(keywordRaw).length());
@@ -179,6 +162,28 @@ public final class DockerfileParser {
             return new Dockerfile(name, text, directives, instructions, escape);
         }
 
+        /** Reads the bodies of the heredocs the line opens, from the cursor on; the cursor ends past the last one. */
+        private List<Heredoc> heredocs(String line, int lineNo) throws DockerfileException {
+            List<Heredoc> heredocs = new ArrayList<>();
+            for (HeredocStart start : heredocStarts(line)) {
+                StringBuilder body = new StringBuilder();
+                int bodyStart = cursor + 1;
+                boolean terminated = false;
+                while (cursor < lines && !terminated) {
+                    String bodyLine = content(cursor++);
+                    String candidate = start.chomp ? stripLeadingTabs(bodyLine) : bodyLine;
+                    terminated = candidate.equals(start.name);
+                    if (!terminated) body.append(candidate).append('\n');
+                }
+                if (!terminated) {
+                    throw error(lineNo, "unterminated heredoc <<" + start.name + " (no line \"" + start.name
+                            + "\" closes it)");
+                }
+                heredocs.add(new Heredoc(start.name, start.chomp, start.expand, body.toString(), bodyStart, cursor));
+            }
+            return heredocs;
+        }
+
         private void directive(String line, int lineNo) throws DockerfileException {
             if (directivesDone) return;
             Matcher m = DIRECTIVE.matcher(line);
@@ -187,14 +192,14 @@ public final class DockerfileParser {
                 return;
             }
             String key = m.group(1).toLowerCase(Locale.ROOT);
-            if (!VALID_DIRECTIVES.contains(key)) {
+            if (!VALID_DIRECTIVES.contains(key) || directiveValue(m.group(2)) == null) {
                 directivesDone = true;
                 return;
             }
             if (!seenDirectives.add(key)) {
                 throw error(lineNo, "only one " + key + " parser directive can be used");
             }
-            String value = m.group(2);
+            String value = directiveValue(m.group(2));
             if (key.equals("escape")) {
                 if (!value.equals("`") && !value.equals("\\")) {
                     throw error(lineNo, "invalid escape token '" + value + "' does not match ` or \\");
@@ -203,6 +208,23 @@ public final class DockerfileParser {
                 continuation = continuationPattern(escape);
             }
             directives.add(new Directive(key, value, lineNo));
+        }
+
+        /**
+         * The value as BuildKit's pattern captures it: trimmed of Go whitespace, but when only whitespace follows
+         * the '=' the lazy group still takes the last whitespace character; null when nothing follows.
+         */
+        private static String directiveValue(String rest) {
+            int start = 0;
+            int end = rest.length();
+            while (start < end && isGoSpace(rest.charAt(start))) start++;
+            while (end > start && isGoSpace(rest.charAt(end - 1))) end--;
+            if (start < end) return rest.substring(start, end);
+            return rest.isEmpty() ? null : rest.substring(rest.length() - 1);
+        }
+
+        private static boolean isGoSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
         }
 
         private String stripContinuation(String s) {

@@ -25,12 +25,13 @@ public record ImageReference(String original, String registry, String repository
                     + "|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+    private static final Pattern UNEXPANDED = Pattern.compile("\\$[{A-Za-z_]");
     private static final int MAX_NAME_LENGTH = 255;
 
     /** @throws IllegalArgumentException with a specific reason when the text is not a valid reference */
     public static ImageReference parse(String text) {
         if (text == null || text.isEmpty()) throw invalid(text, "the image reference is empty");
-        if (text.contains("${") || text.matches(".*\\$[A-Za-z_].*")) {
+        if (UNEXPANDED.matcher(text).find()) {
             throw invalid(text, "it contains an unexpanded variable");
         }
         for (int i = 0; i < text.length(); i++) {

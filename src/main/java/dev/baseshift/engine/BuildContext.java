@@ -5,13 +5,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +33,17 @@ import java.util.stream.Stream;
 
 /**
  * The project's build context: one tar of the project folder (with {@code .dockerignore} applied), made once per
- * comparison in a temp file and streamed to every build with the variant's Dockerfile added. The project folder is
- * only read. Thread-safe: every {@link #open} returns an independent stream.
+ * comparison in a temp file and streamed to every build with the variant's Dockerfile added. Large files are not
+ * copied into the temp file: their tar headers are, and their content is streamed from the project on each
+ * {@link #open} (a changed file then fails the build with a clear message instead of giving a corrupt tar). The
+ * project folder is only read. Thread-safe: every {@link #open} returns an independent stream.
  */
 public final class BuildContext implements AutoCloseable {
 
     /** Contexts above this size get a warning: every build uploads them. */
     static final long HUGE_BYTES = 500L * 1000 * 1000;
+    /** Files above this size are streamed from the project instead of copied into the temp tar. */
+    static final long STREAM_ABOVE = 16L << 20;
 
     private static final int RECORD = 512;
     private static final int EOF_BYTES = 2 * RECORD;
@@ -42,15 +51,24 @@ public final class BuildContext implements AutoCloseable {
 
     private final Path projectDir;
     private final Path tarFile;
+    private final List<Segment> segments;
     private final long totalBytes;
     private final int fileCount;
     private final String injectDir;
     private volatile boolean closed;
 
-    private BuildContext(Path projectDir, Path tarFile, long totalBytes, int fileCount, String injectDir)
-            throws IOException {
+    /** A piece of the streamed tar: a byte range of the temp file, or a large file's content read from the project. */
+    private sealed interface Segment permits TempRange, ProjectFile {}
+
+    private record TempRange(long from, long to) implements Segment {}
+
+    private record ProjectFile(Path file, String name, long size) implements Segment {}
+
+    private BuildContext(Path projectDir, Path tarFile, List<Segment> segments, long totalBytes, int fileCount,
+                         String injectDir) {
         this.projectDir = projectDir;
         this.tarFile = tarFile;
+        this.segments = List.copyOf(segments);
         this.totalBytes = totalBytes;
         this.fileCount = fileCount;
         this.injectDir = injectDir;
@@ -58,6 +76,10 @@ public final class BuildContext implements AutoCloseable {
 
     /** Tars the project folder, honouring its {@code .dockerignore}. */
     public static BuildContext of(Path projectDir) throws IOException {
+        return of(projectDir, STREAM_ABOVE);
+    }
+
+    static BuildContext of(Path projectDir, long streamAbove) throws IOException {
         Path dir = projectDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a folder: " + dir);
@@ -73,13 +95,19 @@ public final class BuildContext implements AutoCloseable {
         }
         Path tar = Files.createTempFile("baseshift-context-", ".tar");
         try {
-            Walker walker = new Walker(dir, ignore);
-            try (OutputStream file = Files.newOutputStream(tar);
-                 TarArchiveOutputStream out = tarStream(file)) {
+            Walker walker;
+            // Buffered: the tar stream writes 512-byte records, one system call each otherwise.
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tar), 1 << 20)) {
+                Counting counting = new Counting(file);
+                TarArchiveOutputStream out = tarStream(counting);
+                walker = new Walker(dir, ignore, streamAbove, counting);
                 walker.walk(out);
                 out.finish();
+                out.flush();
+                walker.segments.add(new TempRange(walker.segmentStart, counting.count));
             }
-            return new BuildContext(dir, tar, walker.bytes, walker.files, freeName(walker.topLevelNames));
+            return new BuildContext(dir, tar, walker.segments, walker.bytes, walker.files,
+                    freeName(walker.topLevelNames));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tar);
             throw e;
@@ -97,6 +125,11 @@ public final class BuildContext implements AutoCloseable {
 
     public int fileCount() {
         return fileCount;
+    }
+
+    /** Bytes the temp file holds (large files are not copied into it). */
+    long storedBytes() throws IOException {
+        return Files.size(tarFile);
     }
 
     /** A hint for the user when the context is large enough to slow every build down. */
@@ -140,8 +173,87 @@ public final class BuildContext implements AutoCloseable {
         }
         // The Dockerfile goes first, without its EOF records: the docker CLI sniffs the first header to tell a tar
         // from a Dockerfile on stdin, and a short plain header is what it recognises.
-        InputStream dockerfile = new ByteArrayInputStream(extra.toByteArray(), 0, extra.size() - EOF_BYTES);
-        return new SequenceInputStream(dockerfile, Files.newInputStream(tarFile));
+        List<InputStream> parts = new ArrayList<>();
+        parts.add(new ByteArrayInputStream(extra.toByteArray(), 0, extra.size() - EOF_BYTES));
+        for (Segment segment : segments) {
+            parts.add(new LazyStream(segment));
+        }
+        // SequenceInputStream.close() closes the remaining parts; none holds a file before it is read.
+        return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    /** Opens its segment on first read, so a context with many large files holds one file handle at a time. */
+    private final class LazyStream extends InputStream {
+        private final Segment segment;
+        private InputStream in;
+        private long remaining;
+        private long padding;
+
+        LazyStream(Segment segment) {
+            this.segment = segment;
+        }
+
+        private InputStream in() throws IOException {
+            if (in == null) {
+                if (segment instanceof TempRange range) {
+                    SeekableByteChannel channel = Files.newByteChannel(tarFile);
+                    channel.position(range.from());
+                    in = Channels.newInputStream(channel);
+                    remaining = range.to() - range.from();
+                } else if (segment instanceof ProjectFile file) {
+                    if (Files.size(file.file()) != file.size()) {
+                        throw changed(file);
+                    }
+                    in = Files.newInputStream(file.file());
+                    remaining = file.size();
+                    padding = (RECORD - file.size() % RECORD) % RECORD;
+                }
+            }
+            return in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            InputStream source = in();
+            if (length == 0) {
+                return 0;
+            }
+            if (remaining > 0) {
+                int n = source.read(buffer, offset, (int) Math.min(length, remaining));
+                if (n < 0) {
+                    throw segment instanceof ProjectFile file ? changed(file)
+                            : new IOException("build context temp file truncated: " + tarFile);
+                }
+                remaining -= n;
+                return n;
+            }
+            if (padding > 0) {
+                int n = (int) Math.min(length, padding);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+                padding -= n;
+                return n;
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+
+        private IOException changed(ProjectFile file) {
+            return new IOException(file.name() + " changed while the comparison ran (it was " + file.size()
+                    + " bytes when the build context was made); run the comparison again");
+        }
     }
 
     @Override
@@ -154,12 +266,22 @@ public final class BuildContext implements AutoCloseable {
         }
     }
 
-    // A record-sized block makes a tar end exactly with its two EOF records, so open() can cut them off.
+    // A record-sized block makes a tar end exactly with its two EOF records, so open() can cut them off, and
+    // every closed entry is already written through, so byte offsets are exact between entries.
     private static TarArchiveOutputStream tarStream(OutputStream out) {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, RECORD);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         return tar;
+    }
+
+    /** The header records (with any PAX extension) a tar stream writes for an entry, without its content. */
+    private static byte[] headerOf(TarArchiveEntry entry) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 * RECORD);
+        TarArchiveOutputStream out = tarStream(bytes);
+        out.putArchiveEntry(entry);
+        out.flush();
+        return bytes.toByteArray(); // the stream is dropped unfinished: only its header is wanted
     }
 
     private static String checkName(String name) {
@@ -177,17 +299,44 @@ public final class BuildContext implements AutoCloseable {
         return name;
     }
 
+    /** Counts the bytes that reach the temp file, to know where each large file's content belongs. */
+    private static final class Counting extends FilterOutputStream {
+        long count;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
     /** Walks the project depth-first in name order, so the tar (and the builder's cache) is stable. */
     private static final class Walker {
         private final Path root;
         private final DockerIgnore ignore;
+        private final long streamAbove;
+        private final Counting counting;
         private final Set<String> topLevelNames = new HashSet<>();
+        private final List<Segment> segments = new ArrayList<>();
+        private long segmentStart;
         long bytes;
         int files;
 
-        Walker(Path root, DockerIgnore ignore) {
+        Walker(Path root, DockerIgnore ignore, long streamAbove, Counting counting) {
             this.root = root;
             this.ignore = ignore;
+            this.streamAbove = streamAbove;
+            this.counting = counting;
         }
 
         void walk(TarArchiveOutputStream out) throws IOException {
@@ -233,11 +382,19 @@ public final class BuildContext implements AutoCloseable {
                     TarArchiveEntry entry = new TarArchiveEntry(rel);
                     describe(entry, child, attrs, 0100000);
                     entry.setSize(attrs.size());
-                    out.putArchiveEntry(entry);
-                    try (InputStream in = Files.newInputStream(child)) {
-                        in.transferTo(out);
+                    if (attrs.size() > streamAbove) {
+                        // Only the header goes into the temp file; the content is read from the project per build.
+                        counting.write(headerOf(entry));
+                        segments.add(new TempRange(segmentStart, counting.count));
+                        segments.add(new ProjectFile(child, rel, attrs.size()));
+                        segmentStart = counting.count;
+                    } else {
+                        out.putArchiveEntry(entry);
+                        try (InputStream in = Files.newInputStream(child)) {
+                            in.transferTo(out);
+                        }
+                        out.closeArchiveEntry();
                     }
-                    out.closeArchiveEntry();
                     files++;
                     bytes += attrs.size();
                 }

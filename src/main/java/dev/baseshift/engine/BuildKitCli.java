@@ -28,9 +28,16 @@ final class BuildKitCli {
 
     private BuildKitCli() {}
 
+    /** {@code BASESHIFT_DOCKER_CLI} names the one CLI to use; otherwise PATH, then the usual install places. */
+    static final String OVERRIDE = "BASESHIFT_DOCKER_CLI";
+
     static Optional<Path> find(Map<String, String> env) {
+        String chosen = env.get(OVERRIDE);
+        if (chosen != null && !chosen.isBlank()) {
+            return CACHE.computeIfAbsent("cli:" + chosen, c -> probe(List.of(Path.of(chosen))));
+        }
         String path = env.getOrDefault("PATH", "");
-        return CACHE.computeIfAbsent(path, p -> probe(candidates(p)));
+        return CACHE.computeIfAbsent("path:" + path, p -> probe(candidates(path)));
     }
 
     private static List<Path> candidates(String path) {

@@ -72,9 +72,7 @@ public final class DockerEngine implements ContainerEngine {
 
     /** Connects with the API version negotiated from the engine's {@code /version} answer. */
     static DockerEngine connect(Endpoint endpoint, JsonNode version, Map<String, String> env) {
-        String serverApi = version.path("ApiVersion").asText("1.41");
-        String minApi = version.path("MinAPIVersion").asText("1.12");
-        String api = newest(oldest(serverApi, EngineLocator.MAX_CLIENT_API), minApi);
+        String api = negotiate(version.path("ApiVersion").asText("1.41"), version.path("MinAPIVersion").asText("1.12"));
         DockerHttpClient http = EngineLocator.httpClient(endpoint, Duration.ofSeconds(5), null);
         DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(endpoint.uri())
@@ -88,7 +86,12 @@ public final class DockerEngine implements ContainerEngine {
         return new DockerEngine(client, http, endpoint, info, Map.copyOf(env));
     }
 
-    private static String engineName(JsonNode version) {
+    /** The engine's newest API when docker-java knows it, else docker-java's newest — never below the engine's minimum. */
+    static String negotiate(String serverApi, String serverMinApi) {
+        return newest(oldest(serverApi, EngineLocator.MAX_CLIENT_API), serverMinApi);
+    }
+
+    static String engineName(JsonNode version) {
         String platform = version.path("Platform").path("Name").asText("");
         if (platform.contains("Desktop")) {
             return "Docker Desktop";

@@ -42,7 +42,10 @@ public final class EngineLocator {
     /** The newest API version docker-java 3.7.1 models; newer engines still accept it (Docker 29 needs ≥ 1.44). */
     static final String MAX_CLIENT_API = "1.44";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded on first use: building an ObjectMapper costs a second on a busy machine, the "no engine" path needs none. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Map<String, String> env;
     private final Path home;
@@ -141,7 +144,7 @@ public final class EngineLocator {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(config.toFile()).path("currentContext");
+            JsonNode node = Json.MAPPER.readTree(config.toFile()).path("currentContext");
             return node.isTextual() ? node.asText() : null;
         } catch (IOException e) {
             list.add(Candidate.failed(config.toString(), source, "cannot read it: " + rootMessage(e)));
@@ -158,7 +161,7 @@ public final class EngineLocator {
         }
         String host;
         try {
-            host = JSON.readTree(meta.toFile()).path("Endpoints").path("docker").path("Host").asText("");
+            host = Json.MAPPER.readTree(meta.toFile()).path("Endpoints").path("docker").path("Host").asText("");
         } catch (IOException e) {
             return Candidate.failed(where, source, "cannot read " + meta + ": " + rootMessage(e));
         }
@@ -166,7 +169,8 @@ public final class EngineLocator {
             return Candidate.failed(where, source, meta + " has no Endpoints.docker.Host");
         }
         Path tls = configDir.resolve("contexts/tls").resolve(id).resolve("docker");
-        return checked(new Endpoint(host, "context " + name, Files.isDirectory(tls) ? tls : null));
+        boolean useTls = host.startsWith("tcp://") && Files.isDirectory(tls);
+        return checked(new Endpoint(host, "context " + name, useTls ? tls : null));
     }
 
     /** Rejects what the transport cannot speak before any network call. */
@@ -198,30 +202,58 @@ public final class EngineLocator {
         return new Candidate(new Endpoint(uri, source, tls), where, source, null);
     }
 
+    private static volatile boolean warmedUp;
+
+    /**
+     * Loads the HTTP and JSON classes with a call that fails at once (a socket path that cannot exist), so the ping
+     * bound measures the engine, not class loading, which takes seconds on a busy machine.
+     */
+    private static void warmUp() {
+        if (warmedUp) {
+            return;
+        }
+        Json.MAPPER.createObjectNode();
+        Endpoint nowhere = new Endpoint("unix:///nonexistent/baseshift-warm-up.sock", "warm-up", null);
+        try (DockerHttpClient http = httpClient(nowhere, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            get(http, "/_ping");
+        } catch (IOException | RuntimeException expected) {
+            // the failure is the point: the classes are loaded now
+        }
+        warmedUp = true;
+    }
+
     /** GET /_ping and /version within the ping timeout; returns the version document. */
     private JsonNode ping(Endpoint endpoint) throws EngineException {
+        warmUp();
+        DockerHttpClient http;
+        try {
+            http = httpClient(endpoint, pingTimeout, pingTimeout);
+        } catch (RuntimeException e) {
+            throw new EngineException(rootMessage(e), e);
+        }
+        // A daemon thread, so a hung engine can neither block the caller past the bound nor keep the JVM alive.
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "baseshift-engine-ping");
             t.setDaemon(true);
             return t;
         });
-        try (DockerHttpClient http = httpClient(endpoint, pingTimeout, pingTimeout)) {
-            Future<JsonNode> answer = executor.submit(() -> {
+        Future<JsonNode> answer = executor.submit(() -> {
+            try (http) {
                 get(http, "/_ping");
-                return JSON.readTree(get(http, "/version"));
-            });
-            return answer.get(pingTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+                return Json.MAPPER.readTree(get(http, "/version"));
+            }
+        });
+        executor.shutdown();
+        try {
+            return answer.get(pingTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new EngineException("no answer within " + pingTimeout.toMillis() * 2 + " ms");
+            answer.cancel(true);
+            throw new EngineException("no answer within " + pingTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new EngineException(rootMessage(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted");
-        } catch (IOException | RuntimeException e) {
-            throw new EngineException(rootMessage(e), e);
-        } finally {
-            executor.shutdownNow();
         }
     }
 

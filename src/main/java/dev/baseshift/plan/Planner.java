@@ -1,13 +1,40 @@
 package dev.baseshift.plan;
 
+import dev.baseshift.advice.Advisor;
+import dev.baseshift.advice.Finding;
+import dev.baseshift.catalog.BaseMatch;
+import dev.baseshift.catalog.BaseTraits;
 import dev.baseshift.catalog.Catalog;
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.catalog.TierOption;
+import dev.baseshift.dockerfile.Dockerfile;
 import dev.baseshift.dockerfile.DockerfileException;
+import dev.baseshift.dockerfile.DockerfileParser;
+import dev.baseshift.dockerfile.FromRewriter;
+import dev.baseshift.dockerfile.ImageReference;
+import dev.baseshift.dockerfile.Stage;
+import dev.baseshift.dockerfile.StageGraph;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Folder → {@link Plan}: parse, resolve ARGs, find the family, build the spectrum, rewrite FROM, advise. */
 public final class Planner {
+    private static final String BUILDKIT_RULE = "buildkit-only-syntax";
+
     private final Catalog catalog;
+    private final Advisor advisor = new Advisor();
 
     public Planner(Catalog catalog) {
         this.catalog = catalog;
@@ -15,9 +42,148 @@ public final class Planner {
 
     /**
      * @throws DockerfileException bad Dockerfile (file:line in the message)
-     * @throws IOException         unreadable project or no Dockerfile found (the message says where it looked)
+     * @throws IOException         unreadable project, bad .baseshift.json, or no Dockerfile found (the message says where it looked)
      */
     public Plan plan(PlanRequest request) throws DockerfileException, IOException {
-        throw new IOException("pending " + catalog);
+        Path dir = request.projectDir();
+        if (!Files.isDirectory(dir)) throw new IOException("not a folder: " + dir);
+        String rel = request.dockerfile() != null ? request.dockerfile().replace('\\', '/') : defaultDockerfile(dir);
+        ProjectConfig config = ProjectConfig.load(dir);
+        Dockerfile dockerfile = DockerfileParser.parse(rel, read(dir, rel));
+        StageGraph graph = StageGraph.of(dockerfile, request.buildArgs(), request.target());
+
+        Map<Tier, String> overrides = new EnumMap<>(Tier.class);
+        overrides.putAll(config.bases());
+        overrides.putAll(request.baseOverrides());
+
+        Stage baseStage = graph.baseStage();
+        String ref = baseStage.base();
+        BaseMatch match = identify(dockerfile, baseStage, ref).orElse(null);
+
+        Tier originalTier = overrides.entrySet().stream()
+                .filter(e -> sameImage(e.getValue(), ref)).map(Map.Entry::getKey).findFirst()
+                .orElse(match != null ? match.tier() : Tier.ORIGINAL);
+
+        // The spectrum: the catalog's tiers in its order (fullest first), then the user's images for any tier
+        // (a user-supplied TIER=IMAGE always works).
+        Map<Tier, TierOption> options = new LinkedHashMap<>();
+        if (match != null) match.spectrum().forEach(o -> options.put(o.tier(), o));
+        for (Map.Entry<Tier, String> e : overrides.entrySet()) {
+            try {
+                options.put(e.getKey(), catalog.customOption(e.getKey(), e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("the image for " + e.getKey().id() + " ('" + e.getValue()
+                        + "') is not a valid reference: " + ex.getMessage());
+            }
+        }
+        TierOption originalOption = options.get(originalTier);
+        if (originalOption == null || !sameImage(originalOption.image(), ref)) {
+            BaseTraits traits = originalOption != null ? originalOption.traits()
+                    : catalog.customOption(originalTier, ref).traits();
+            originalOption = new TierOption(originalTier, ref, traits, "your base", false);
+        }
+        options.put(originalTier, originalOption);
+
+        Set<Tier> wanted = request.tiers() != null ? request.tiers() : config.tiers();
+        List<Variant> variants = new ArrayList<>();
+        Set<Tier> catalogTiers = match == null ? Set.of()
+                : match.spectrum().stream().map(TierOption::tier).collect(java.util.stream.Collectors.toSet());
+        for (TierOption option : spectrumOrder(options.values(), catalogTiers)) {
+            Tier tier = option.tier();
+            if (tier == originalTier) {
+                List<Finding> notes = advisor.advise(dockerfile, graph, match, option).stream()
+                        .filter(f -> f.rule().equals(BUILDKIT_RULE)).toList();
+                variants.add(new Variant(tier, ref, dockerfile.text(), notes, true, false));
+            } else if (wanted == null || wanted.contains(tier)) {
+                String text = FromRewriter.rewrite(dockerfile, baseStage, option.image(), graph.args());
+                variants.add(new Variant(tier, option.image(), text,
+                        advisor.advise(dockerfile, graph, match, option), false, option.custom()));
+            }
+        }
+
+        return new Plan(dir, rel, dockerfile, graph,
+                new BaseInfo(ref, match != null ? match.family().name() : null, originalTier,
+                        match != null ? match.version() : null),
+                variants, probes(dir, config, request), request.buildArgs(), request.target());
+    }
+
+    private Optional<BaseMatch> identify(Dockerfile dockerfile, Stage stage, String ref) throws DockerfileException {
+        if (ref.equalsIgnoreCase("scratch")) return catalog.identify(ImageReference.parse("scratch"));
+        try {
+            return catalog.identify(ImageReference.parse(ref));
+        } catch (IllegalArgumentException e) {
+            throw new DockerfileException(dockerfile.name(), stage.line(),
+                    "invalid base image reference '" + ref + "': " + e.getMessage());
+        }
+    }
+
+    /** Suggested probes first, then the project's, then the user's; a later probe with the same command wins. */
+    private static List<Probe> probes(Path dir, ProjectConfig config, PlanRequest request) throws IOException {
+        Map<List<String>, Probe> byCommand = new LinkedHashMap<>();
+        byCommand.put(List.of(), new Probe("app starts", List.of(), "default", true));
+        for (Probe p : ProbeSuggester.suggest(dir)) byCommand.put(p.argv(), p);
+        for (Probe p : config.probes()) {
+            byCommand.remove(p.argv());
+            byCommand.put(p.argv(), p);
+        }
+        for (Probe p : request.extraProbes()) {
+            byCommand.remove(p.argv());
+            byCommand.put(p.argv(), p);
+        }
+        return List.copyOf(byCommand.values());
+    }
+
+    private static String defaultDockerfile(Path dir) throws IOException {
+        List<String> found = ProjectFiles.findDockerfiles(dir);
+        if (found.isEmpty()) {
+            throw new NoSuchFileException(dir.toString(), null,
+                    "no Dockerfile found (looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.* up to "
+                            + ProjectFiles.MAX_DEPTH + " folders deep)");
+        }
+        return found.get(0);
+    }
+
+    private static String read(Path dir, String rel) throws IOException {
+        Path file = dir.resolve(rel).normalize();
+        if (!file.startsWith(dir.normalize())) throw new IOException(rel + ": the Dockerfile must be inside the project folder");
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "Dockerfile not found");
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new IOException(rel + ": not a text file (invalid UTF-8)");
+        }
+    }
+
+    static boolean sameImage(String a, String b) {
+        try {
+            ImageReference x = ImageReference.parse(a);
+            ImageReference y = ImageReference.parse(b);
+            return x.domain().equals(y.domain()) && x.path().equals(y.path())
+                    && java.util.Objects.equals(x.tag(), y.tag()) && java.util.Objects.equals(x.digest(), y.digest());
+        } catch (IllegalArgumentException e) {
+            return a.trim().equals(b.trim());
+        }
+    }
+
+    /**
+     * ORIGINAL first, then the catalog's order (fullest first: nginx's alpine-slim comes after alpine); a tier only
+     * the user supplied goes before the first tier that is slimmer by the Tier order.
+     */
+    private static List<TierOption> spectrumOrder(java.util.Collection<TierOption> options, Set<Tier> catalogTiers) {
+        List<TierOption> ordered = new ArrayList<>(options.stream()
+                .filter(o -> o.tier() != Tier.ORIGINAL && catalogTiers.contains(o.tier())).toList());
+        for (TierOption o : options) {
+            if (o.tier() == Tier.ORIGINAL || catalogTiers.contains(o.tier())) continue;
+            int at = ordered.size();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (ordered.get(i).tier().ordinal() > o.tier().ordinal()) {
+                    at = i;
+                    break;
+                }
+            }
+            ordered.add(at, o);
+        }
+        options.stream().filter(o -> o.tier() == Tier.ORIGINAL).findFirst().ifPresent(o -> ordered.add(0, o));
+        return ordered;
     }
 }

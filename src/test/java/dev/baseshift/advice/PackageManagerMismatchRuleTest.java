@@ -146,4 +146,51 @@ class PackageManagerMismatchRuleTest {
                 """;
         assertThat(advise(dockerfile, ALPINE_PY, RULE)).isEmpty();
     }
+
+    @Test
+    void anOfficialImageStyleRunIsOneFindingWithTheBuildDependenciesMapped() {
+        String dockerfile = """
+                FROM debian:trixie-slim
+                RUN set -eux; \\
+                	savedAptMark="$(apt-mark showmanual)"; \\
+                	apt-get update; \\
+                	apt-get install -y --no-install-recommends dpkg-dev gcc libbz2-dev netbase libssl-dev; \\
+                	apt-mark auto '.*' > /dev/null; \\
+                	apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
+                	rm -rf /var/lib/apt/lists/*
+                """;
+        List<Finding> found = advise(dockerfile, ALPINE_PY, RULE);
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.fix()).startsWith("RUN apk add --no-cache gcc bzip2-dev openssl-dev")
+                    .contains("not needed on Alpine: dpkg-dev, netbase");
+        });
+    }
+
+    @Test
+    void packageListsInVariablesAreExpandedFromTheRunOrEnv() {
+        String dockerfile = """
+                FROM python:3.12
+                ENV RUNTIME_DEPS="libpq5 libfoo9"
+                RUN buildDeps=' \\
+                        build-essential \\
+                        libpq-dev \\
+                    '; \\
+                    apt-get update && apt-get install -y $buildDeps ${RUNTIME_DEPS} $UNKNOWN_DEPS
+                """;
+        Finding f = advise(dockerfile, ALPINE_PY, RULE).get(0);
+        assertThat(f.line()).isEqualTo(7);
+        assertThat(f.fix()).startsWith("RUN apk add --no-cache build-base postgresql-dev libpq libfoo9 $UNKNOWN_DEPS")
+                .contains("no known Alpine name for libfoo9:");
+    }
+
+    @Test
+    void execFormShellScriptsAreReadToo() {
+        String dockerfile = """
+                FROM python:3.12
+                RUN ["/bin/sh", "-ec", "apt-get update && apt-get install -y libssl-dev"]
+                """;
+        assertThat(advise(dockerfile, ALPINE_PY, RULE)).singleElement()
+                .satisfies(f -> assertThat(f.fix()).startsWith("RUN apk add --no-cache openssl-dev"));
+    }
 }

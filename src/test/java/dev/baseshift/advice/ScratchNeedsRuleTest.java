@@ -90,4 +90,15 @@ class ScratchNeedsRuleTest {
         assertThat(advise(dockerfile, SCRATCH, RULE)).isEmpty();
         assertThat(advise(dockerfile.replace("USER 65532:65532", "USER nonroot"), STATIC, RULE)).isEmpty();
     }
+
+    @Test
+    void anEmptyEntrypointLeavesTheStartToCmd() {
+        String dockerfile = """
+                FROM node:22
+                ENTRYPOINT []
+                CMD ["node", "server.js"]
+                """;
+        assertThat(advise(dockerfile, SCRATCH, RULE)).filteredOn(f -> f.severity() == Severity.ERROR)
+                .singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(3));
+    }
 }

@@ -122,6 +122,33 @@ class CatalogFileTest {
     }
 
     @Test
+    void aUserSuppliedBaseGetsKnownTraitsOrTheTiersUsualOnes() throws Exception {
+        Catalog c = Catalog.bundled();
+        TierOption known = c.customOption(Tier.SLIM, "gcr.io/distroless/python3-debian13:debug");
+        assertThat(known.custom()).isTrue();
+        assertThat(known.image()).isEqualTo("gcr.io/distroless/python3-debian13:debug");
+        assertThat(known.traits().shell()).isTrue();
+        assertThat(known.traits().languageVersion()).isEqualTo("3.13");
+        assertThat(known.note()).contains("python distroless");
+
+        TierOption unknown = c.customOption(Tier.DISTROLESS, "cgr.dev/chainguard/python:latest");
+        assertThat(unknown.tier()).isEqualTo(Tier.DISTROLESS);
+        assertThat(unknown.traits().shell()).isFalse();
+        assertThat(unknown.traits().libc()).isEqualTo("glibc");
+        assertThat(unknown.note()).contains("assumed");
+        assertThat(c.customOption(Tier.ALPINE, "ghcr.io/acme/base:1").traits().packageManager()).isEqualTo("apk");
+        assertThat(c.customOption(Tier.SCRATCH, "ghcr.io/acme/empty").traits().users()).isEmpty();
+        assertThat(c.customOption(Tier.ORIGINAL, "ghcr.io/acme/base:1").traits().packageManager()).isEqualTo("apt");
+        assertThatThrownBy(() -> c.customOption(Tier.SLIM, "Not A Reference")).isInstanceOf(IllegalArgumentException.class);
+
+        Catalog mine = c.extendedWith(Catalog.fromJson(
+                "{\"tierTraits\": {\"distroless\": {\"like\": \"distroless-glibc\", \"shell\": true}}, \"families\": []}", "mine.json"));
+        assertThat(mine.customOption(Tier.DISTROLESS, "cgr.dev/chainguard/python").traits().shell()).isTrue();
+        assertThatThrownBy(() -> Catalog.fromJson("{\"tierTraits\": {\"tiny\": \"alpine\"}, \"families\": []}", "x.json"))
+                .hasMessageContaining("$.tierTraits.tiny: unknown tier 'tiny'");
+    }
+
+    @Test
     void anUnknownFamilyGetsNothing() {
         assertThat(Catalog.bundled().identify(ImageReference.parse("ghcr.io/acme/python:3.12"))).isEmpty();
         assertThat(Catalog.bundled().identify(ImageReference.parse("acme/python:3.12"), "python")).isEmpty();

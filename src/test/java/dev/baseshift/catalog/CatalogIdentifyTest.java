@@ -53,6 +53,12 @@ class CatalogIdentifyTest {
             "eclipse-temurin:21-jdk-alpine,                eclipse-temurin, alpine, 21",
             "eclipse-temurin:25-jre-alpine-3.22,           eclipse-temurin, alpine, 25",
             "gcr.io/distroless/java25-debian13,            eclipse-temurin, distroless, 25",
+            "openjdk:11,                                   openjdk, full,   11",
+            "openjdk:8u342-jdk,                            openjdk, full,   8u342",
+            "openjdk:17-jdk-oraclelinux8,                  openjdk, full,   17",
+            "openjdk:11-jre-slim,                          openjdk, slim,   11",
+            "openjdk:17-slim-bullseye,                     openjdk, slim,   17",
+            "openjdk:8-jre-alpine,                         openjdk, alpine, 8",
             "ruby:3.3-slim-bookworm,                       ruby, slim,     3.3",
             "ruby:3.4-alpine3.21,                          ruby, alpine,   3.4",
             "php:8.3,                                      php, full,      8.3",
@@ -75,6 +81,9 @@ class CatalogIdentifyTest {
             "alpine,                                       alpine, alpine, -",
             "alpine:edge,                                  alpine, alpine, -",
             "alpine:3.21.2,                                alpine, alpine, 3.21.2",
+            "alpine:3,                                     alpine, alpine, 3",
+            "node:jod-slim,                                node, slim,     22",
+            "node:krypton-trixie,                          node, full,     24",
             "gcr.io/distroless/static,                     distroless-static, distroless, -",
             "gcr.io/distroless/static-debian12:nonroot-arm64, distroless-static, distroless, -",
             "gcr.io/distroless/base-nossl-debian13,        distroless-base, distroless, -",
@@ -89,7 +98,7 @@ class CatalogIdentifyTest {
 
     @ParameterizedTest(name = "{0} is not guessed")
     @ValueSource(strings = {"bitnami/python:3.12", "myregistry.example.com/python:3.12", "ghcr.io/acme/app:1.0",
-            "python:3.12-windowsservercore-ltsc2022", "node:jod-slim", "eclipse-temurin:21-jre-ubi9-minimal",
+            "python:3.12-windowsservercore-ltsc2022", "node:hydrogen-slim", "eclipse-temurin:21-jre-ubi9-minimal",
             "gcr.io/distroless/nodejs18-debian11x", "library/unknown:1", "mcr.microsoft.com/dotnet/runtime:8.0"})
     void unknownReferencesGetNoTiers(String ref) {
         assertThat(CATALOG.identify(ImageReference.parse(ref))).isEmpty();
@@ -109,5 +118,21 @@ class CatalogIdentifyTest {
         assertThat(t.shell()).isEqualTo(shell);
         assertThat(t.packageManager() != null).isEqualTo(packageManager);
         assertThat(t.languageVersion()).isEqualTo(languageVersion);
+    }
+
+    @ParameterizedTest(name = "{0} has {1}, not {2}")
+    @CsvSource({
+            "python:3.12,                         www-data, nonroot",
+            "node:22-trixie-slim,                 node,     nonroot",
+            "node:22-alpine,                      node,     www-data",
+            "python:3.12-alpine,                  guest,    www-data",
+            "php:8.3-fpm-alpine,                  www-data, node",
+            "nginx:1.27-alpine-slim,              nginx,    www-data",
+            "eclipse-temurin:21-jre-noble,        ubuntu,   nonroot",
+            "gcr.io/distroless/java21-debian13,   nonroot,  www-data",
+    })
+    void usersFollowTheImage(String ref, String present, String absent) {
+        BaseTraits t = CATALOG.identify(ImageReference.parse(ref)).orElseThrow().option().traits();
+        assertThat(t.users()).contains("root", present).doesNotContain(absent);
     }
 }

@@ -37,6 +37,9 @@ class CatalogSpectrumTest {
                 arguments("node:lts-alpine", "node", "alpine", null, List.of(
                         "full=node:lts-trixie", "slim=node:lts-trixie-slim", "alpine=node:lts-alpine",
                         "distroless=gcr.io/distroless/nodejs26-debian13")),
+                arguments("node:jod-alpine", "node", "alpine", "22", List.of(
+                        "full=node:jod-trixie", "slim=node:jod-trixie-slim", "alpine=node:jod-alpine",
+                        "distroless=gcr.io/distroless/nodejs22-debian13")),
                 arguments("golang:1.23", "golang", "full", "1.23", List.of(
                         "full=golang:1.23", "alpine=golang:1.23-alpine",
                         "distroless=gcr.io/distroless/static-debian13", "scratch=scratch")),
@@ -45,6 +48,11 @@ class CatalogSpectrumTest {
                         "alpine=eclipse-temurin:21-jre-alpine", "distroless=gcr.io/distroless/java21-debian13")),
                 arguments("eclipse-temurin:11", "eclipse-temurin", "full", "11", List.of(
                         "full=eclipse-temurin:11", "slim=eclipse-temurin:11-jre-noble", "alpine=eclipse-temurin:11-jre-alpine")),
+                arguments("openjdk:8-jdk-alpine", "openjdk", "alpine", "8", List.of(
+                        "full=eclipse-temurin:8-jdk-noble", "slim=eclipse-temurin:8-jre-noble", "alpine=openjdk:8-jdk-alpine")),
+                arguments("openjdk:17.0.2-jdk-slim-bullseye", "openjdk", "slim", "17.0.2", List.of(
+                        "full=eclipse-temurin:17-jdk-noble", "slim=openjdk:17.0.2-jdk-slim-bullseye",
+                        "alpine=eclipse-temurin:17-jre-alpine", "distroless=gcr.io/distroless/java17-debian13")),
                 arguments("ruby:3.3", "ruby", "full", "3.3", List.of(
                         "full=ruby:3.3", "slim=ruby:3.3-slim-trixie", "alpine=ruby:3.3-alpine")),
                 arguments("php:8.3-fpm", "php", "full", "8.3", List.of(
@@ -97,7 +105,7 @@ class CatalogSpectrumTest {
     /** Representative originals; a family added to the catalog without one here fails {@link #everyFamilyIsCovered}. */
     private static final Map<String, String> REPRESENTATIVES = Map.ofEntries(
             Map.entry("python", "python:3.12"), Map.entry("node", "node:24"), Map.entry("golang", "golang:1.23"),
-            Map.entry("eclipse-temurin", "eclipse-temurin:25"), Map.entry("ruby", "ruby:3.4"),
+            Map.entry("eclipse-temurin", "eclipse-temurin:25"), Map.entry("openjdk", "openjdk:17-jdk-slim"), Map.entry("ruby", "ruby:3.4"),
             Map.entry("php", "php:8.3-cli"), Map.entry("nginx", "nginx:1.29"), Map.entry("httpd", "httpd:2.4"),
             Map.entry("rust", "rust:1.90"), Map.entry("debian", "debian:bookworm"), Map.entry("ubuntu", "ubuntu:noble"),
             Map.entry("alpine", "alpine:3.22"), Map.entry("distroless-static", "gcr.io/distroless/static-debian13"),
@@ -111,13 +119,17 @@ class CatalogSpectrumTest {
 
     @Test
     void everyProducedReferenceIdentifiesBackToItsFamilyAndTier() {
-        List<String> shared = List.of("gcr.io/distroless/static-debian13", "gcr.io/distroless/base-debian13",
-                "gcr.io/distroless/cc-debian13", "scratch");
+        // Targets another family owns or lists first: plain identification names that family.
+        Map<String, String> owners = Map.of("gcr.io/distroless/static-debian13", "distroless-static",
+                "gcr.io/distroless/base-debian13", "distroless-base", "gcr.io/distroless/cc-debian13", "distroless-cc",
+                "scratch", "scratch", "eclipse-temurin", "eclipse-temurin", "gcr.io/distroless/java17-debian13", "eclipse-temurin");
         for (Family family : CATALOG.families()) {
             BaseMatch m = CATALOG.identify(ImageReference.parse(REPRESENTATIVES.get(family.name()))).orElseThrow();
             assertThat(m.family().name()).isEqualTo(family.name());
             assertThat(m.spectrum()).extracting(TierOption::tier).containsExactlyElementsOf(family.tiers());
             for (TierOption option : m.spectrum()) {
+                assertThat(option.note()).as(option.image()).isNotBlank();
+                assertTraitsFitTheTier(option);
                 ImageReference produced = ImageReference.parse(option.image());
                 BaseMatch back = CATALOG.identify(produced, family.name()).orElseThrow(
                         () -> new AssertionError(option.image() + " (from " + family.name() + ") is not recognised"));
@@ -127,9 +139,8 @@ class CatalogSpectrumTest {
                         .containsExactlyElementsOf(m.spectrum().stream().map(TierOption::tier).toList());
                 BaseMatch plain = CATALOG.identify(produced).orElseThrow();
                 assertThat(plain.tier()).as(option.image()).isEqualTo(option.tier());
-                if (!shared.contains(option.image())) {
-                    assertThat(plain.family().name()).as(option.image()).isEqualTo(family.name());
-                }
+                assertThat(plain.family().name()).as(option.image())
+                        .isEqualTo(owners.getOrDefault(produced.familiarName(), family.name()));
             }
         }
     }
@@ -144,5 +155,26 @@ class CatalogSpectrumTest {
         assertThat(CATALOG.family("ubuntu").orElseThrow().tiers()).containsExactly(Tier.FULL, Tier.DISTROLESS);
         assertThat(Arrays.stream(Tier.values()).filter(t -> t != Tier.ORIGINAL))
                 .allMatch(t -> CATALOG.families().stream().anyMatch(f -> f.tiers().contains(t)));
+    }
+
+    /** Data sanity: a tier's traits say what the tier means (alpine = musl + apk, distroless = no shell, ...). */
+    private static void assertTraitsFitTheTier(TierOption o) {
+        BaseTraits t = o.traits();
+        switch (o.tier()) {
+            case FULL, SLIM -> {
+                if (!"apk".equals(t.packageManager())) assertThat(t.libc()).as(o.image()).isEqualTo("glibc");
+                assertThat(t.shell()).as(o.image()).isTrue();
+            }
+            case ALPINE -> assertThat(List.of(t.libc(), t.packageManager())).as(o.image()).containsExactly("musl", "apk");
+            case DISTROLESS -> {
+                assertThat(t.shell()).as(o.image()).isFalse();
+                assertThat(t.packageManager()).as(o.image()).isNull();
+                assertThat(t.users()).as(o.image()).contains("nonroot");
+                assertThat(t.caCertificates() && t.tzdata()).as(o.image()).isTrue();
+            }
+            case SCRATCH -> assertThat(t).as(o.image()).isEqualTo(new BaseTraits(false, null, null, false, false, List.of(), null));
+            default -> throw new AssertionError("unexpected tier " + o.tier());
+        }
+        if (t.packageManager() != null) assertThat(t.users()).as(o.image()).contains("root", "nobody");
     }
 }

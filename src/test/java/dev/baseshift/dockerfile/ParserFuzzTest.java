@@ -128,6 +128,9 @@ class ParserFuzzTest {
             String longJson = "FROM a\nCMD [" + "\"x\",".repeat(50_000) + "\"y\"]\n";
             assertThat(DockerfileParser.parse("Dockerfile", longJson).instructions().get(1).execForm())
                     .hasSize(50_001);
+            String longDirective = "# syntax=x" + " ".repeat(200_000) + "y\nFROM a\n";
+            assertThat(DockerfileParser.parse("Dockerfile", longDirective).directives().get(0).value())
+                    .hasSize(200_002);
             String manyHeredocs = "FROM a\nRUN " + "<<E ".repeat(2_000) + "\n" + "E\n".repeat(2_000);
             assertThat(DockerfileParser.parse("Dockerfile", manyHeredocs).instructions().get(1).heredocs())
                     .hasSize(2_000);

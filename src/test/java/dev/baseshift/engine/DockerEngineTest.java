@@ -176,6 +176,23 @@ class DockerEngineTest {
     }
 
     @Test
+    void withoutABuildKitCliTheVariantSaysSoClearly() throws Exception {
+        // Docker's newer CLI without the buildx plugin cannot build with BuildKit; the probe must notice
+        Map<String, String> env = Map.of("BASESHIFT_DOCKER_CLI", "/usr/local/bin/docker");
+        try (DockerEngine withoutBuildKit = new EngineLocator(env, project).locate();
+             BuildContext context = BuildContext.of(project)) {
+            assertThat(withoutBuildKit.info().buildKitCli()).isFalse();
+            assertThatThrownBy(() -> withoutBuildKit.build(request(context,
+                    "FROM bsfixture/tiny:full\nRUN --mount=type=cache,target=/c true\n", tag("nobk"), Map.of(), null,
+                    true, null), l -> { }))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessageStartingWith("this Dockerfile needs BuildKit")
+                    .hasMessageContaining("no docker CLI with BuildKit was found");
+        }
+        assertThat(engine.hasImage(tag("nobk"))).isFalse();
+    }
+
+    @Test
     void buildKitErrorsCarryTheFailingStep() throws Exception {
         try (BuildContext context = BuildContext.of(project)) {
             String dockerfile = "FROM bsfixture/tiny:full\nRUN --mount=type=cache,target=/c exit 7\n";
@@ -188,7 +205,8 @@ class DockerEngineTest {
     void inspectMatchesTheDockerCli() throws Exception {
         Files.write(project.resolve("blob"), new byte[300_000]);
         String tag = tag("inspect");
-        try (BuildContext context = BuildContext.of(project)) {
+        // a low threshold, so the blob's content is streamed from the project rather than copied
+        try (BuildContext context = BuildContext.of(project, 100_000)) {
             engine.build(request(context, "FROM bsfixture/tiny:musl\nCOPY blob /blob\nRUN echo x > /x\n", tag,
                     Map.of(), null, false, null), l -> { });
         }

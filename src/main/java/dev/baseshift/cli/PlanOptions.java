@@ -1,0 +1,96 @@
+package dev.baseshift.cli;
+
+import dev.baseshift.catalog.Catalog;
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.plan.CommandLineSplitter;
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.PlanRequest;
+import dev.baseshift.plan.Planner;
+import dev.baseshift.plan.Probe;
+import dev.baseshift.plan.SampleProject;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The options {@code plan} and {@code compare} share: which project, which Dockerfile, which bases, which probes. */
+public final class PlanOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "The project folder (default: the bundled sample project).")
+    Path dir;
+
+    @Option(names = "--dockerfile", paramLabel = "F", description = "The Dockerfile, relative to DIR (default: found).")
+    String dockerfile;
+
+    @Option(names = "--build-arg", paramLabel = "K=V", description = "A build argument (repeatable).")
+    Map<String, String> buildArgs = new LinkedHashMap<>();
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "The stage to build (default: the last).")
+    String target;
+
+    @Option(names = "--tiers", split = ",", paramLabel = "TIER",
+            description = "Tiers to consider besides the original: full, slim, alpine, distroless, scratch.")
+    List<String> tiers;
+
+    @Option(names = "--base", paramLabel = "TIER=IMAGE",
+            description = "Use IMAGE for TIER (repeatable); makes private and unknown bases work.")
+    Map<String, String> bases = new LinkedHashMap<>();
+
+    @Option(names = "--probe", paramLabel = "CMD",
+            description = "A command to run in each variant, e.g. \"python -c 'import numpy'\" (repeatable).")
+    List<String> probes = new ArrayList<>();
+
+    /** The project folder the user named, or the sample copied out of the jar. */
+    Path projectDir() throws IOException {
+        return dir != null ? dir : SampleProject.extract();
+    }
+
+    PlanRequest request() throws IOException {
+        Map<Tier, String> overrides = new EnumMap<>(Tier.class);
+        bases.forEach((k, v) -> {
+            if (v == null || v.isBlank()) throw new IllegalArgumentException("--base " + k + "= needs an image");
+            overrides.put(parseTier(k, "--base"), v.trim());
+        });
+        Set<Tier> tierSet = null;
+        if (tiers != null) {
+            tierSet = new LinkedHashSet<>();
+            for (String t : tiers) tierSet.add(parseTier(t, "--tiers"));
+            tierSet.addAll(overrides.keySet());
+        }
+        List<Probe> extra = new ArrayList<>();
+        for (String p : probes) {
+            List<String> argv;
+            try {
+                argv = CommandLineSplitter.split(p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--probe: " + e.getMessage());
+            }
+            if (argv.isEmpty()) throw new IllegalArgumentException("--probe needs a command");
+            extra.add(new Probe(p, argv, "user", true));
+        }
+        return new PlanRequest(projectDir(), dockerfile, buildArgs, target, overrides, extra, tierSet);
+    }
+
+    Plan plan() throws Exception {
+        return new Planner(Catalog.loadDefault()).plan(request());
+    }
+
+    private static Tier parseTier(String text, String option) {
+        try {
+            Tier t = Tier.parse(text);
+            if (t == Tier.ORIGINAL) throw new IllegalArgumentException("'original' is not a tier you can choose");
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.baseshift.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baseshift.catalog.Tier;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A project's {@code .baseshift.json}:
+ * <pre>
+ * {
+ *   "probes": [ "python3 -c 'import numpy'", {"name": "requests", "command": "python3 -c 'import requests'", "enabled": true} ],
+ *   "bases": { "slim": "python:3.12-slim", "distroless": "registry.example.com/python:3.12-distroless" },
+ *   "tiers": ["slim", "alpine"],
+ *   "parallel": 2,
+ *   "probeTimeoutSeconds": 30
+ * }
+ * </pre>
+ * Every field is optional. Unknown fields are kept when the GUI saves the file, so nothing the user wrote is lost.
+ *
+ * @param tiers    null when the file does not restrict tiers
+ * @param parallel null when not set
+ */
+public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tier> tiers, Integer parallel,
+                            Integer probeTimeoutSeconds, JsonNode raw) {
+
+    public static final String FILE_NAME = ".baseshift.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ProjectConfig {
+        probes = List.copyOf(probes);
+        bases = Collections.unmodifiableMap(bases.isEmpty() ? new EnumMap<>(Tier.class) : new EnumMap<>(bases));
+        tiers = tiers == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(tiers));
+    }
+
+    public static ProjectConfig empty() {
+        return new ProjectConfig(List.of(), Map.of(), null, null, null, null);
+    }
+
+    /** Reads {@code dir/.baseshift.json}; an absent file is an empty config. */
+    public static ProjectConfig load(Path dir) throws IOException {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) return empty();
+        return parse(Files.readString(file), file.toString());
+    }
+
+    /** @throws IOException naming the file and what is wrong with it */
+    public static ProjectConfig parse(String json, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode()) return empty();
+        if (!root.isObject()) throw new IOException(source + ": expected a JSON object");
+
+        List<Probe> probes = new ArrayList<>();
+        JsonNode p = root.path("probes");
+        if (!p.isMissingNode()) {
+            if (!p.isArray()) throw new IOException(source + ": \"probes\" must be an array");
+            int i = 0;
+            for (JsonNode n : p) {
+                i++;
+                try {
+                    if (n.isTextual()) {
+                        probes.add(probeFrom(null, n.asText(), true));
+                    } else if (n.isObject() && n.path("command").isTextual()) {
+                        probes.add(probeFrom(n.path("name").asText(null), n.path("command").asText(),
+                                n.path("enabled").asBoolean(true)));
+                    } else {
+                        throw new IllegalArgumentException("expected a command string or {\"command\": …}");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(source + ": probe " + i + ": " + e.getMessage());
+                }
+            }
+        }
+
+        Map<Tier, String> bases = new EnumMap<>(Tier.class);
+        JsonNode b = root.path("bases");
+        if (!b.isMissingNode()) {
+            if (!b.isObject()) throw new IOException(source + ": \"bases\" must be an object of tier → image");
+            for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                try {
+                    if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                        throw new IllegalArgumentException("image must be a non-empty string");
+                    }
+                    bases.put(Tier.parse(e.getKey()), e.getValue().asText().trim());
+                } catch (IllegalArgumentException ex) {
+                    throw new IOException(source + ": bases." + e.getKey() + ": " + ex.getMessage());
+                }
+            }
+        }
+
+        Set<Tier> tiers = null;
+        JsonNode t = root.path("tiers");
+        if (!t.isMissingNode()) {
+            if (!t.isArray()) throw new IOException(source + ": \"tiers\" must be an array of tier names");
+            tiers = new LinkedHashSet<>();
+            for (JsonNode n : t) {
+                try {
+                    tiers.add(Tier.parse(n.asText()));
+                } catch (IllegalArgumentException ex) {
+                    throw new IOException(source + ": tiers: " + ex.getMessage());
+                }
+            }
+        }
+        Integer parallel = positiveInt(root, "parallel", source);
+        Integer timeout = positiveInt(root, "probeTimeoutSeconds", source);
+        return new ProjectConfig(probes, bases, tiers, parallel, timeout, root);
+    }
+
+    private static Integer positiveInt(JsonNode root, String field, String source) throws IOException {
+        JsonNode n = root.path(field);
+        if (n.isMissingNode() || n.isNull()) return null;
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+            throw new IOException(source + ": \"" + field + "\" must be a whole number of at least 1");
+        }
+        return n.asInt();
+    }
+
+    private static Probe probeFrom(String name, String command, boolean enabled) {
+        List<String> argv = CommandLineSplitter.split(command);
+        if (argv.isEmpty()) throw new IllegalArgumentException("empty command");
+        return new Probe(name == null || name.isBlank() ? command : name, argv, "project", enabled);
+    }
+
+    /** This config with other probes (what the GUI's probe editor saves). */
+    public ProjectConfig withProbes(List<Probe> newProbes) {
+        return new ProjectConfig(newProbes, bases, tiers, parallel, probeTimeoutSeconds, raw);
+    }
+
+    /** Writes {@code dir/.baseshift.json} atomically, keeping fields BaseShift does not know. Called only on Save. */
+    public void save(Path dir) throws IOException {
+        ObjectNode root = raw != null && raw.isObject() ? ((ObjectNode) raw).deepCopy() : MAPPER.createObjectNode();
+        ArrayNode arr = root.putArray("probes");
+        for (Probe probe : probes) {
+            ObjectNode o = arr.addObject();
+            o.put("name", probe.name());
+            o.put("command", CommandLineSplitter.join(probe.argv()));
+            if (!probe.enabled()) o.put("enabled", false);
+        }
+        if (!bases.isEmpty()) {
+            ObjectNode bn = root.putObject("bases");
+            bases.forEach((tier, image) -> bn.put(tier.id(), image));
+        }
+        Path file = dir.resolve(FILE_NAME);
+        Path tmp = Files.createTempFile(dir, ".baseshift", ".tmp");
+        try {
+            Files.writeString(tmp, MAPPER.writeValueAsString(root) + "\n");
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.baseshift.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baseshift.advice.Finding;
+import dev.baseshift.compare.ComparisonResult;
+import dev.baseshift.compare.EngineSummary;
+import dev.baseshift.compare.LayerMeasure;
+import dev.baseshift.compare.ProbeResult;
+import dev.baseshift.compare.Recommendation;
+import dev.baseshift.compare.VariantResult;
+import dev.baseshift.dockerfile.Stage;
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.Variant;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The JSON contract of ARCHITECTURE.md: {@code plan --json} prints a plan; {@code compare --json} adds the results. */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private JsonReport() {}
+
+    public static ObjectNode planNode(Plan plan) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("dockerfile", plan.dockerfilePath());
+        ArrayNode stages = root.putArray("stages");
+        for (Stage s : plan.graph().stages()) {
+            ObjectNode n = stages.addObject();
+            n.put("index", s.index());
+            n.put("name", s.name());
+            n.put("base", s.base());
+            n.put("line", s.line());
+        }
+        root.put("finalStage", plan.graph().finalStage());
+        ObjectNode base = root.putObject("base");
+        base.put("ref", plan.base().ref());
+        base.put("family", plan.base().family());
+        base.put("tier", plan.base().tier().id());
+        base.put("version", plan.base().version());
+        ArrayNode variants = root.putArray("variants");
+        for (Variant v : plan.variants()) variantNode(variants.addObject(), v);
+        ArrayNode probes = root.putArray("probes");
+        plan.probes().forEach(p -> {
+            ObjectNode n = probes.addObject();
+            n.put("name", p.name());
+            n.put("command", p.command());
+            n.put("source", p.source());
+            n.put("enabled", p.enabled());
+        });
+        return root;
+    }
+
+    private static void variantNode(ObjectNode n, Variant v) {
+        n.put("tier", v.tier().id());
+        n.put("base", v.base());
+        n.put("original", v.original());
+        n.put("custom", v.custom());
+        n.put("dockerfile", v.dockerfile());
+        ArrayNode findings = n.putArray("findings");
+        for (Finding f : v.findings()) {
+            ObjectNode fn = findings.addObject();
+            fn.put("rule", f.rule());
+            fn.put("severity", f.severity().id());
+            fn.put("line", f.line());
+            fn.put("message", f.message());
+            fn.put("fix", f.fix());
+        }
+    }
+
+    public static ObjectNode comparisonNode(ComparisonResult result) {
+        ObjectNode root = planNode(result.plan());
+        ArrayNode variants = root.putArray("variants");
+        long originalSize = result.original().filter(VariantResult::built).map(VariantResult::sizeBytes).orElse(-1L);
+        for (VariantResult r : result.variants()) {
+            ObjectNode n = variants.addObject();
+            variantNode(n, r.variant());
+            n.put("status", r.status().id());
+            n.put("imageId", r.imageId());
+            n.put("tag", r.tag());
+            if (r.built()) {
+                n.put("sizeBytes", r.sizeBytes());
+                n.put("baseSizeBytes", r.baseSizeBytes());
+                n.put("appSizeBytes", r.appSizeBytes());
+                if (originalSize >= 0) n.put("deltaBytes", r.sizeBytes() - originalSize);
+            } else {
+                n.putNull("sizeBytes");
+                n.putNull("baseSizeBytes");
+                n.putNull("appSizeBytes");
+            }
+            n.put("buildSeconds", r.buildSeconds());
+            n.put("error", r.error());
+            ArrayNode layers = n.putArray("layers");
+            for (LayerMeasure l : r.layers()) {
+                ObjectNode ln = layers.addObject();
+                ln.put("index", l.index());
+                ln.put("id", l.id());
+                ln.put("sizeBytes", l.sizeBytes());
+                ln.put("createdBy", l.createdBy());
+                ln.put("fromBase", l.fromBase());
+            }
+            ArrayNode probes = n.putArray("probes");
+            for (ProbeResult p : r.probes()) {
+                ObjectNode pn = probes.addObject();
+                pn.put("name", p.name());
+                pn.put("command", p.command());
+                pn.put("outcome", p.outcome().id());
+                if (p.exitCode() == null) pn.putNull("exitCode"); else pn.put("exitCode", p.exitCode());
+                pn.put("seconds", p.seconds());
+                pn.put("output", p.output());
+            }
+        }
+        Recommendation rec = result.recommendation();
+        ObjectNode rn = root.putObject("recommendation");
+        rn.put("tier", rec.tier() == null ? null : rec.tier().id());
+        rn.put("reason", rec.reason());
+        EngineSummary e = result.engine();
+        if (e != null) {
+            ObjectNode en = root.putObject("engine");
+            en.put("name", e.name());
+            en.put("version", e.version());
+            en.put("apiVersion", e.apiVersion());
+            en.put("endpoint", e.endpoint());
+        }
+        return root;
+    }
+
+    public static void writePlan(Plan plan, Writer out) throws IOException {
+        MAPPER.writeValue(out, planNode(plan));
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    public static void writeComparison(ComparisonResult result, Writer out) throws IOException {
+        MAPPER.writeValue(out, comparisonNode(result));
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    public static void write(ComparisonResult result, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeComparison(result, w);
+        }
+    }
+}
