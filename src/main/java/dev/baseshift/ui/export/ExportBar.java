@@ -23,6 +23,7 @@ public final class ExportBar extends HBox {
         for (ExportViewModel.Format f : ExportViewModel.Format.values()) {
             Button b = new Button(f == ExportViewModel.Format.MARKDOWN ? "Markdown" : f.name());
             b.setId("export-" + f.extension);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.disableProperty().bind(vm.canExportProperty().not());
             b.setOnAction(e -> choose(f));
             getChildren().add(b);

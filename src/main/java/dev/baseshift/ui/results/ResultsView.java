@@ -44,6 +44,7 @@ public final class ResultsView extends VBox {
         banner.getStyleClass().add("banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMinHeight(Region.USE_PREF_SIZE); // wrap long reasons instead of cutting them off
         banner.textProperty().bind(vm.bannerProperty());
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
@@ -51,10 +52,12 @@ public final class ResultsView extends VBox {
             banner.getStyleClass().removeIf(s -> s.startsWith("banner-"));
             banner.getStyleClass().add("banner-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         });
-        HBox.setHgrow(banner, Priority.ALWAYS);
+        Label heading = new Label("Results");
+        heading.getStyleClass().add("subheading");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, banner, spacer, toolbar);
+        HBox top = new HBox(10, heading, spacer, toolbar);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         LayerChart chart = new LayerChart();
         chart.setId("layer-chart");
@@ -76,7 +79,7 @@ public final class ResultsView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(top, split);
+        getChildren().addAll(top, banner, split);
     }
 
     private TableView<ResultRow> table() {
@@ -86,8 +89,8 @@ public final class ResultsView extends VBox {
         javafx.collections.transformation.SortedList<ResultRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().add(column("Tier", ResultRow::tier, Tier::id, Comparator.<Tier>naturalOrder(), 80));
-        table.getColumns().add(column("Base", ResultRow::base, s -> s, Comparator.naturalOrder(), 220));
+        table.getColumns().add(column("Tier", ResultRow::tier, Tier::id, Comparator.<Tier>naturalOrder(), 95));
+        table.getColumns().add(column("Base", ResultRow::base, s -> s, Comparator.naturalOrder(), 190));
         table.getColumns().add(column("Status", ResultRow::status, VariantStatus::id, Comparator.naturalOrder(), 90));
         table.getColumns().add(column("Size", ResultRow::sizeBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("Δ vs original", ResultRow::deltaBytes, ResultsView::delta, Comparator.naturalOrder(), 100));
@@ -194,7 +197,7 @@ public final class ResultsView extends VBox {
                     getStyleClass().add("probe-" + (p == null ? "none" : p.outcome().id()));
                 }
             });
-            col.setPrefWidth(Math.max(90, Math.min(260, command.length() * 7.0)));
+            col.setPrefWidth(Math.max(90, Math.min(340, command.length() * 8.0 + 24)));
             col.setSortable(false);
             matrix.getColumns().add(col);
         }

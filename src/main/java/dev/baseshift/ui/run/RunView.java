@@ -119,6 +119,7 @@ public final class RunView extends VBox {
         vm.rows().addListener((ListChangeListener<VariantRunRow>) c -> {
             if (!vm.rows().isEmpty()) table.getSelectionModel().select(0);
         });
+        if (!vm.rows().isEmpty()) table.getSelectionModel().select(0); // built while a comparison already runs
 
         Label logLabel = new Label("Build log");
         logLabel.getStyleClass().add("subheading");
@@ -140,6 +141,7 @@ public final class RunView extends VBox {
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
+        if (vm.runningProperty().get()) ticker.play();
         vm.runningProperty().addListener((o, a, running) -> {
             if (running) ticker.play();
             else {

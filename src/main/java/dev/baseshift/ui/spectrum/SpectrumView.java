@@ -85,12 +85,14 @@ public final class SpectrumView extends VBox {
         base.setId("variant-base");
         base.getStyleClass().add("base-reference");
         base.textProperty().bind(vm.baseReferenceProperty());
+        base.setMinWidth(Region.USE_PREF_SIZE);
         Label change = new Label();
         change.getStyleClass().add("muted");
         change.textProperty().bind(vm.changeSummaryProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox baseRow = new HBox(12, base, change, spacer);
+        for (Node n : extra) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         baseRow.getChildren().addAll(extra);
         baseRow.setAlignment(Pos.CENTER_LEFT);
 

@@ -54,7 +54,7 @@ public final class SpectrumViewModel {
     public ReadOnlyObjectProperty<Tier> selectedTierProperty() { return selectedTier.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Variant> selectedVariantProperty() { return selectedVariant.getReadOnlyProperty(); }
     public ReadOnlyStringProperty baseReferenceProperty() { return baseReference.getReadOnlyProperty(); }
-    /** e.g. "FROM line 3: python:3.12 → python:3.12-alpine" */
+    /** e.g. "only FROM on line 3 changes" */
     public ReadOnlyStringProperty changeSummaryProperty() { return changeSummary.getReadOnlyProperty(); }
     /** The variant's Dockerfile against the original, as rows styled {@code added}/{@code removed}. */
     public ObservableList<CodeView.Line> diff() { return diffReadOnly; }
@@ -133,8 +133,8 @@ public final class SpectrumViewModel {
             }
         }
         diff.setAll(rows);
-        changeSummary.set(v.original() ? "The original Dockerfile (" + original.base() + ")"
-                : "FROM on line " + changedLine + ": " + original.base() + " → " + v.base());
+        changeSummary.set(v.original() ? "your Dockerfile as it is"
+                : "only the FROM on line " + changedLine + " changes");
         findings.setAll(v.findings());
     }
 }
