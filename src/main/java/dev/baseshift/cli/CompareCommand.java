@@ -1,13 +1,292 @@
 package dev.baseshift.cli;
 
+import dev.baseshift.compare.CompareOptions;
+import dev.baseshift.compare.ComparisonResult;
+import dev.baseshift.compare.ComparisonRun;
+import dev.baseshift.compare.ComparisonService;
+import dev.baseshift.compare.ProbeOutcome;
+import dev.baseshift.compare.Sizes;
+import dev.baseshift.compare.VariantResult;
+import dev.baseshift.engine.ContainerEngine;
+import dev.baseshift.engine.EngineException;
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.ProjectConfig;
+import dev.baseshift.report.CsvReport;
+import dev.baseshift.report.JsonReport;
+import dev.baseshift.report.MarkdownReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-@Command(name = "compare", description = "Build, measure and probe every variant on the container engine.")
+/**
+ * {@code compare DIR}: plans the variants, then builds, measures and probes each on the container engine, shows
+ * progress, writes the reports and applies the gates. Exit codes: 0 done; 1 a gate failed ({@code --max-size}, or
+ * no variant builds and passes every probe); 2 bad usage or bad input; 3 no container engine reachable.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Build, measure and probe every variant of the project on the container engine.")
 public final class CompareCommand implements Callable<Integer> {
+    /** Connects to a container engine; throws with every place tried when none answers. */
+    @FunctionalInterface
+    public interface EngineConnector {
+        ContainerEngine connect() throws EngineException;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlanOptions planOptions;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Variants built at once (default: .baseshift.json's parallel, else 2).")
+    Integer parallel;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on the whole comparison after this.")
+    Long timeoutSeconds;
+
+    @Option(names = "--probe-timeout", paramLabel = "SECONDS",
+            description = "Per probe (default: .baseshift.json's probeTimeoutSeconds, else 30).")
+    Long probeTimeoutSeconds;
+
+    @Option(names = "--json", paramLabel = "F", description = "Write the plan and results as JSON.")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "F", description = "Write a CSV per variant (and F-layers.csv per layer).")
+    Path csv;
+
+    @Option(names = "--md", paramLabel = "F", description = "Write a Markdown summary for a pull request.")
+    Path markdown;
+
+    @Option(names = "--png", paramLabel = "F", description = "Write the layer chart as a PNG.")
+    Path png;
+
+    @Option(names = "--keep-images", description = "Leave the variant images in the engine.")
+    boolean keepImages;
+
+    @Option(names = "--max-size", paramLabel = "SIZE",
+            description = "Exit 1 unless the recommended variant is at most SIZE (e.g. 200MB).")
+    String maxSize;
+
+    private final EngineConnector engines;
+
+    public CompareCommand() {
+        this(Engines::locate);
+    }
+
+    public CompareCommand(EngineConnector engines) {
+        this.engines = engines;
+    }
+
     @Override
     public Integer call() {
-        return 2;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            checkOptions();
+        } catch (IllegalArgumentException e) {
+            err.println("baseshift compare: " + e.getMessage());
+            return BaseShiftCommand.BAD_INPUT;
+        }
+        // Finding the engine overlaps with planning: both take a few hundred milliseconds at start-up.
+        CompletableFuture<Object> connecting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return engines.connect();
+            } catch (EngineException e) {
+                return e;
+            }
+        });
+        Plan plan;
+        Inputs inputs;
+        try {
+            plan = planOptions.plan();
+            inputs = withProjectDefaults(ProjectConfig.load(plan.projectDir()));
+        } catch (Exception e) {
+            connecting.thenAccept(c -> {
+                if (c instanceof ContainerEngine unused) unused.close();
+            });
+            err.println("baseshift compare: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return BaseShiftCommand.BAD_INPUT;
+        }
+
+        Object connected = connecting.join();
+        if (connected instanceof EngineException e) {
+            err.println("baseshift compare: " + e.getMessage());
+            return BaseShiftCommand.NO_ENGINE;
+        }
+        ContainerEngine engine = (ContainerEngine) connected;
+
+        ComparisonResult result;
+        try (engine) {
+            result = run(engine, plan, inputs, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("baseshift compare: interrupted");
+            return BaseShiftCommand.BAD_INPUT;
+        }
+
+        printSummary(result, out);
+        boolean reportsWritten = writeReports(result, err);
+        int gate = gates(result, inputs, err);
+        return gate != BaseShiftCommand.OK ? gate : reportsWritten ? BaseShiftCommand.OK : BaseShiftCommand.BAD_INPUT;
+    }
+
+    private record Inputs(int parallel, Duration probeTimeout, Long maxBytes, Duration timeout) {}
+
+    /** What the user typed, checked before the project is even read. */
+    private void checkOptions() {
+        if (parallel != null && parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second, got " + timeoutSeconds);
+        }
+        if (probeTimeoutSeconds != null && probeTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--probe-timeout must be at least 1 second, got " + probeTimeoutSeconds);
+        }
+        if (maxSize != null) Sizes.parse(maxSize);
+        if (png != null && !PngExport.available()) {
+            throw new IllegalArgumentException("--png needs the chart renderer (report.PngReport), which this build "
+                    + "does not include");
+        }
+        for (Path f : new Path[]{json, csv, markdown, png}) {
+            if (f == null) continue;
+            Path parent = f.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new IllegalArgumentException("cannot write " + f + ": folder " + parent + " does not exist");
+            }
+        }
+    }
+
+    /** The project's .baseshift.json fills what was not typed. */
+    private Inputs withProjectDefaults(ProjectConfig config) {
+        int n = parallel != null ? parallel : config.parallel() != null ? Math.max(1, config.parallel()) : 2;
+        long probeSecs = probeTimeoutSeconds != null ? probeTimeoutSeconds
+                : config.probeTimeoutSeconds() != null ? Math.max(1, config.probeTimeoutSeconds()) : 30;
+        return new Inputs(n, Duration.ofSeconds(probeSecs), maxSize == null ? null : Sizes.parse(maxSize),
+                timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds));
+    }
+
+    private ComparisonResult run(ContainerEngine engine, Plan plan, Inputs inputs, PrintWriter err)
+            throws InterruptedException {
+        CompareOptions defaults = CompareOptions.defaults(plan.probes());
+        CompareOptions options = new CompareOptions(plan.probes(), inputs.parallel, inputs.timeout,
+                inputs.probeTimeout, defaults.serverGrace(), keepImages);
+        err.println("Comparing " + plan.variants().size() + " variants of " + plan.projectSlug() + " on "
+                + engine.info().name() + " " + engine.info().version() + " (" + engine.info().endpoint() + ")");
+        ProgressDisplay progress = new ProgressDisplay(err, System.console() != null, plan.variants());
+        ComparisonRun run = new ComparisonService(engine).start(plan, options, progress);
+        // Ctrl-C: cancel, and give the engine a moment to remove what the run made before the JVM goes.
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                awaitBounded(run, 20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "baseshift-cancel-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is doing its work
+            }
+        }
+    }
+
+    private static void awaitBounded(ComparisonRun run, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!run.isDone() && System.nanoTime() < deadline) Thread.sleep(50);
+    }
+
+    private static void printSummary(ComparisonResult result, PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "%-12s %-13s %9s %9s  %-7s %s%n", "TIER", "STATUS", "SIZE", "BUILD", "PROBES", "BASE");
+        for (VariantResult v : result.variants()) {
+            long ran = v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
+            out.printf(Locale.ROOT, "%-12s %-13s %9s %7.1f s  %-7s %s%n",
+                    v.variant().tier().id() + (v.variant().original() ? "*" : ""), v.status().id(),
+                    v.built() ? Sizes.format(v.sizeBytes()) : "-", v.buildSeconds(),
+                    v.built() ? v.probesPassed() + "/" + ran : "-", v.variant().base());
+        }
+        out.println("(* the original)");
+        out.println();
+        if (result.recommendation().present()) {
+            out.println("Recommendation: " + result.recommendation().tier().id() + " — "
+                    + result.recommendation().reason());
+        } else {
+            out.println("No recommendation: " + result.recommendation().reason());
+        }
+        for (VariantResult v : result.variants()) {
+            if (v.error() != null && !v.built()) out.println(v.variant().tier().id() + ": " + v.error().strip());
+        }
+        out.flush();
+    }
+
+    /** Every requested report is attempted even when one fails; false when any could not be written. */
+    private boolean writeReports(ComparisonResult result, PrintWriter err) {
+        boolean ok = true;
+        try {
+            if (json != null) JsonReport.write(result, json);
+        } catch (IOException | RuntimeException e) {
+            ok = reportFailed("JSON", json, e, err);
+        }
+        try {
+            if (csv != null) CsvReport.write(result, csv);
+        } catch (IOException | RuntimeException e) {
+            ok = reportFailed("CSV", csv, e, err);
+        }
+        try {
+            if (markdown != null) MarkdownReport.write(result, markdown);
+        } catch (IOException | RuntimeException e) {
+            ok = reportFailed("Markdown", markdown, e, err);
+        }
+        try {
+            if (png != null) PngExport.write(result, png);
+        } catch (IOException | RuntimeException e) {
+            ok = reportFailed("PNG", png, e, err);
+        }
+        return ok;
+    }
+
+    private static boolean reportFailed(String kind, Path file, Exception e, PrintWriter err) {
+        err.println("baseshift compare: could not write the " + kind + " report " + file + ": " + e.getMessage());
+        return false;
+    }
+
+    private int gates(ComparisonResult result, Inputs inputs, PrintWriter err) {
+        boolean probesRan = result.variants().stream().flatMap(v -> v.probes().stream())
+                .anyMatch(p -> p.outcome() != ProbeOutcome.SKIPPED);
+        if (inputs.maxBytes != null) {
+            if (!result.recommendation().present()) {
+                err.println("max-size gate failed: no variant qualifies (" + result.recommendation().reason() + ")");
+                return BaseShiftCommand.GATE_FAILED;
+            }
+            VariantResult rec = result.variants().stream()
+                    .filter(v -> v.variant().tier() == result.recommendation().tier()).findFirst().orElseThrow();
+            if (rec.sizeBytes() > inputs.maxBytes) {
+                err.println("max-size gate failed: " + rec.variant().tier().id() + " is " + Sizes.format(rec.sizeBytes())
+                        + " (" + rec.sizeBytes() + " bytes), more than " + maxSize + " (" + inputs.maxBytes + " bytes)");
+                return BaseShiftCommand.GATE_FAILED;
+            }
+        }
+        if (!result.recommendation().present()) {
+            err.println((probesRan ? "probe gate failed: " : "no variant qualifies: ") + result.recommendation().reason());
+            return BaseShiftCommand.GATE_FAILED;
+        }
+        return BaseShiftCommand.OK;
     }
 }

@@ -51,6 +51,12 @@ final class RunningComparison implements ComparisonRun {
         return t;
     });
 
+    private static final Executor CLEANUP = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "baseshift-compare-cleanup");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ContainerEngine engine;
     private final Sessions sessions;
     private final Plan plan;
@@ -63,6 +69,7 @@ final class RunningComparison implements ComparisonRun {
     private final AtomicInteger activeWorkers = new AtomicInteger();
     private final CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
     private final Map<String, Optional<ImageDetails>> baseImages = new ConcurrentHashMap<>();
+    private final List<CompletableFuture<Void>> removals = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean needsBuildKit;
     private final Map<String, String> labels;
 
@@ -181,6 +188,7 @@ final class RunningComparison implements ComparisonRun {
 
     private void finish() {
         if (timeout != null) timeout.cancel(false);
+        CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
         if (context != null) {
             try {
                 context.close();
@@ -227,7 +235,7 @@ final class RunningComparison implements ComparisonRun {
         AtomicBoolean cancel = cancelFlags.get(tier);
         if (cancel.get()) return cancelled(v, reasonFor(tier), 0, List.of(), null);
         emit(new ComparisonEvent.VariantStarted(tier));
-        emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "building on " + v.base()));
+        emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "on " + v.base()));
         if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
         String tag = "baseshift/" + plan.projectSlug() + ":" + tier.id();
@@ -245,6 +253,9 @@ final class RunningComparison implements ComparisonRun {
                 return cancelled(v, reasonFor(tier), secs, List.of(), null);
             }
             String message = message(e);
+            if (!(e instanceof IOException) && !engineAnswers()) {
+                message = "the container engine stopped answering during the build: " + message;
+            }
             emit(new ComparisonEvent.BuildFinished(tier, false, secs, message));
             return failed(v, message, secs);
         }
@@ -278,7 +289,10 @@ final class RunningComparison implements ComparisonRun {
             removeQuietly(image);
             return cancelled(v, reasonFor(tier), buildSeconds, probes, m);
         }
-        if (!options.keepImages()) removeQuietly(image);
+        if (!options.keepImages()) {
+            // Off the critical path: the next variant builds while the engine deletes this one's layers.
+            removals.add(CompletableFuture.runAsync(() -> removeQuietly(image), CLEANUP));
+        }
         return new VariantResult(v, VariantStatus.BUILT, built.imageId(), tag, m.details.sizeBytes(), m.baseBytes,
                 m.details.sizeBytes() - m.baseBytes, buildSeconds, null, m.layers, probes);
     }
@@ -351,6 +365,16 @@ final class RunningComparison implements ComparisonRun {
                     o.seconds(), o.output() == null ? "" : o.output());
         } catch (EngineException | RuntimeException e) {
             return new ProbeResult(p.name(), p.command(), ProbeOutcome.ERROR, null, elapsed(start), message(e));
+        }
+    }
+
+    /** Tells a build that failed from an engine that went away, so the user learns the real cause. */
+    private boolean engineAnswers() {
+        try {
+            engine.listLabelled(ComparisonService.SESSION_LABEL, session.id());
+            return true;
+        } catch (EngineException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -281,4 +281,36 @@ class ComparisonServiceEngineTest {
         assertThat(r.recommendation().reason()).isEqualTo("no variant was built: full did not build");
         assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
     }
+
+    @Test
+    void theLayersOfAMultiLayerBaseAreMarkedFromBaseAndAddUpToItsSize() throws Exception {
+        String base = "bstest/base-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
+        Path baseDir = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(baseDir.resolve("Dockerfile"), "FROM bsfixture/tiny:full\n"
+                + "RUN [\"/bin/sh\", \"-c\", \"head -c 300000 /dev/urandom > /base-layer\"]\nENV BASE=1\n");
+        docker("build", "-q", "-t", base, baseDir.toString());
+        try {
+            Path project = TestProjects.copy("tiny-app", tmp, unique("layers"));
+            Map<Tier, String> bases = new java.util.LinkedHashMap<>();
+            bases.put(Tier.FULL, "bsfixture/tiny:full");
+            bases.put(Tier.SLIM, base);
+            Plan plan = HandPlan.of(project, bases, List.of());
+
+            ComparisonResult r = service().start(plan, CompareOptions.defaults(List.of()), e -> {}).await();
+
+            VariantResult slim = variant(r, Tier.SLIM);
+            int baseRows = dev.baseshift.e2e.DockerCli.history(base).size();
+            assertThat(baseRows).isEqualTo(3);
+            assertThat(slim.layers()).hasSizeGreaterThan(baseRows);
+            assertThat(slim.layers().subList(0, baseRows)).extracting(LayerMeasure::fromBase).containsOnly(true);
+            assertThat(slim.layers().subList(baseRows, slim.layers().size())).extracting(LayerMeasure::fromBase)
+                    .containsOnly(false);
+            assertThat(slim.baseSizeBytes()).isEqualTo(dev.baseshift.e2e.DockerCli.size(base));
+            assertThat(slim.appSizeBytes()).isEqualTo(slim.sizeBytes() - slim.baseSizeBytes()).isPositive();
+            assertThat(variant(r, Tier.FULL).baseSizeBytes()).isEqualTo(dev.baseshift.e2e.DockerCli.size(
+                    "bsfixture/tiny:full"));
+        } finally {
+            docker("image", "rm", "-f", base);
+        }
+    }
 }

@@ -66,8 +66,7 @@ class EngineDiesTest {
                 assertThat(full.sizeBytes()).isPositive();
                 assertThat(full.probes()).extracting(ProbeResult::outcome).containsExactly(ProbeOutcome.PASS);
                 assertThat(alpine.status()).isEqualTo(VariantStatus.BUILD_FAILED);
-                assertThat(alpine.error()).isNotBlank();
-                System.out.println("alpine's error after the engine died: " + alpine.error());
+                assertThat(alpine.error()).startsWith("the container engine stopped answering during the build: ");
                 assertThat(r.recommendation().tier()).isEqualTo(Tier.FULL);
 
                 Path csv = tmp.resolve("report.csv");

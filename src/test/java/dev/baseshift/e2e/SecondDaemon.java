@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A second, private {@code dockerd} with its own socket, data root, exec root and containerd namespace, so a test
- * can kill an engine without touching the shared one. Needs root and {@code dockerd}.
+ * A second, private {@code dockerd} with its own socket, data root, exec root, containerd namespace and network
+ * namespace, so a test can kill an engine without touching the shared one. Needs root, {@code dockerd} and
+ * {@code unshare}.
  */
 public final class SecondDaemon implements AutoCloseable {
     private static final String DOCKERD = "/usr/sbin/dockerd";
@@ -27,6 +28,7 @@ public final class SecondDaemon implements AutoCloseable {
     /** Starts a daemon and waits until it answers; skips the test where this machine cannot run one. */
     public static SecondDaemon start() throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of(DOCKERD)), "needs " + DOCKERD);
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "needs unshare (util-linux)");
         assumeTrue("root".equals(System.getProperty("user.name")), "a second dockerd needs root");
         // /tmp keeps the socket path short (unix sockets allow about 100 characters)
         SecondDaemon d = new SecondDaemon(Files.createTempDirectory(Path.of("/tmp"), "bsd-"));
@@ -40,7 +42,9 @@ public final class SecondDaemon implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         String ns = "baseshift-" + dir.getFileName();
-        process = new ProcessBuilder(DOCKERD, "--host", host(), "--data-root", dir.resolve("data").toString(),
+        // Its own network namespace: a dockerd with --bridge=none deletes any "docker0" it can see, and the shared
+        // engine's bridge must survive. The socket is a file, so it is reachable from outside the namespace.
+        process = new ProcessBuilder("unshare", "--net", DOCKERD, "--host", host(), "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("x").toString(), "--pidfile", dir.resolve("d.pid").toString(),
                 "--bridge=none", "--iptables=false", "--ip-masq=false", "--containerd-namespace", ns,
                 "--containerd-plugins-namespace", ns + "-plugins")

@@ -1,0 +1,67 @@
+package dev.baseshift.cli;
+
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.ComparisonEvent;
+import dev.baseshift.compare.ProbeOutcome;
+import dev.baseshift.compare.ProbeResult;
+import dev.baseshift.compare.VariantResult;
+import dev.baseshift.compare.VariantStatus;
+import dev.baseshift.plan.Variant;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProgressDisplayTest {
+    static final Variant FULL = new Variant(Tier.FULL, "py:full", "FROM py:full\n", List.of(), true, false);
+    static final Variant SLIM = new Variant(Tier.SLIM, "py:slim", "FROM py:slim\n", List.of(), false, false);
+
+    static void feed(ProgressDisplay d) {
+        d.accept(new ComparisonEvent.VariantStarted(Tier.SLIM));
+        d.accept(new ComparisonEvent.StatusChanged(Tier.SLIM, VariantStatus.BUILDING, "on py:slim"));
+        d.accept(new ComparisonEvent.BuildLog(Tier.SLIM, "Step 2/5 : COPY . /app"));
+        d.accept(new ComparisonEvent.BuildLog(Tier.SLIM, "warning: the build context is 1.0 GB in 3 files"));
+        d.accept(new ComparisonEvent.BuildFinished(Tier.SLIM, true, 2.5, null));
+        d.accept(new ComparisonEvent.ProbeFinished(Tier.SLIM, new ProbeResult("import numpy",
+                "python3 -c 'import numpy'", ProbeOutcome.FAIL, 1, 0.3,
+                "Traceback (most recent call last):\n  File \"<string>\", line 1\nModuleNotFoundError: No module named 'numpy'\n")));
+        d.accept(new ComparisonEvent.VariantFinished(new VariantResult(SLIM, VariantStatus.BUILT, "sha256:1",
+                "baseshift/x:slim", 150_000_000, 149_000_000, 1_000_000, 2.5, null, List.of(),
+                List.of(new ProbeResult("import numpy", "", ProbeOutcome.FAIL, 1, 0.3, "")))));
+        d.accept(new ComparisonEvent.VariantFinished(new VariantResult(FULL, VariantStatus.CANCELLED, null, null, 0,
+                0, 0, 0, "cancelled", List.of(), List.of())));
+    }
+
+    @Test
+    void plainLinesForLogsSayWhatHappenedOnce() {
+        StringWriter out = new StringWriter();
+        feed(new ProgressDisplay(new PrintWriter(out), false, List.of(FULL, SLIM)));
+
+        assertThat(out.toString().lines()).containsExactly(
+                "slim: building on py:slim",
+                "slim: warning: the build context is 1.0 GB in 3 files",
+                "slim: built in 2.5 s",
+                "slim: probe import numpy: fail — ModuleNotFoundError: No module named 'numpy'",
+                "slim: built — 150MB, probes 0/1 passed",
+                "full: cancelled — cancelled");
+        assertThat(out.toString()).doesNotContain("\033[");
+    }
+
+    @Test
+    void aTerminalGetsOneRedrawnLinePerVariant() {
+        StringWriter out = new StringWriter();
+        ProgressDisplay d = new ProgressDisplay(new PrintWriter(out), true, List.of(FULL, SLIM));
+        feed(d);
+        d.accept(new ComparisonEvent.ComparisonFinished(null));
+
+        String text = out.toString();
+        assertThat(text).contains("\033[2F").contains("\033[2K");
+        String lastFrame = text.substring(text.lastIndexOf("\033[2F") + 4);
+        assertThat(lastFrame.split("\n")).hasSize(3); // two rows, then the warning printed below them
+        assertThat(lastFrame).contains("full        cancelled").contains("slim        built")
+                .contains("150MB, probes 0/1 passed").endsWith("slim: warning: the build context is 1.0 GB in 3 files\n");
+    }
+}
