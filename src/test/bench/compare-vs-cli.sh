@@ -66,18 +66,23 @@ echo "project: $PROJECT ($N variants, $(wc -l <"$WORK/probes") probes each), eng
 echo "warm-up (not timed)…"
 cli_loop; baseshift 1
 
-declare -a A B C
+declare -a A B C S
 for ((r = 1; r <= ROUNDS; r++)); do
     t0=$(now); cli_loop; t1=$(now); baseshift 1; t2=$(now); baseshift 2; t3=$(now)
+    java -jar "$JAR" plan "$PROJECT" >/dev/null; t4=$(now)
     A+=("$(elapsed "$t0" "$t1")"); B+=("$(elapsed "$t1" "$t2")"); C+=("$(elapsed "$t2" "$t3")")
-    echo "round $r: (a) CLI loop ${A[-1]} s   (b) compare --parallel 1 ${B[-1]} s   (c) compare --parallel 2 ${C[-1]} s"
+    S+=("$(elapsed "$t3" "$t4")")
+    echo "round $r: (a) CLI loop ${A[-1]} s   (b) compare --parallel 1 ${B[-1]} s   (c) compare --parallel 2 ${C[-1]} s" \
+        "  (JVM start + plan ${S[-1]} s)"
 done
 
-python3 - "$N" "${A[*]}" "${B[*]}" "${C[*]}" <<'PY'
+python3 - "$N" "${A[*]}" "${B[*]}" "${C[*]}" "${S[*]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
-a, b, c = (statistics.median(map(float, s.split())) for s in sys.argv[2:5])
-print(f"median: (a) {a:.2f} s   (b) {b:.2f} s   (c) {c:.2f} s")
+a, b, c, s = (statistics.median(map(float, x.split())) for x in sys.argv[2:6])
+print(f"median: (a) {a:.2f} s   (b) {b:.2f} s   (c) {c:.2f} s   JVM start + plan {s:.2f} s")
 print(f"ratio (b)/(a) = {b / a:.2f}   (c)/(a) = {c / a:.2f}")
-print(f"BaseShift overhead per variant ((b) - (a)) / {n} = {(b - a) / n * 1000:.0f} ms (JVM start included)")
+print(f"BaseShift overhead per variant ((b) - (a)) / {n} = {(b - a) / n * 1000:.0f} ms with the JVM start, "
+      f"{(b - a - s) / n * 1000:.0f} ms without it")
+print(f"load average now: {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")
 PY

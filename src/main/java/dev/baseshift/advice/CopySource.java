@@ -22,6 +22,8 @@ record CopySource(String from, Stage stage, String image, List<String> sources) 
     private static final Set<String> PORTABLE_EXTENSIONS = Set.of("jar", "war", "ear", "class", "js", "mjs", "cjs",
             "css", "html", "htm", "json", "txt", "py", "rb", "php", "map", "svg", "png", "jpg", "ico", "md", "yaml",
             "yml", "toml", "conf", "properties", "xml", "crt", "pem");
+    /** Official images built on Alpine whose tags do not say so. */
+    private static final Set<String> ALPINE_BASED = Set.of("composer", "docker", "caddy", "traefik");
     private static final List<String> PORTABLE_PLACES = List.of("/dist", "dist/", "/static", "/public", "/html",
             "/assets", "/www", "zoneinfo", "ca-certificates", "/etc/ssl", "/etc/passwd", "/etc/group");
 
@@ -47,7 +49,7 @@ record CopySource(String from, Stage stage, String image, List<String> sources) 
 
     boolean musl() {
         String i = image.toLowerCase(Locale.ROOT);
-        return i.contains("alpine") || i.contains("musl");
+        return i.contains("alpine") || i.contains("musl") || ALPINE_BASED.contains(imageName());
     }
 
     boolean go() { return imageName().equals("golang") || imageName().startsWith("golang-"); }

@@ -119,8 +119,15 @@ final class ProgressDisplay implements Consumer<ComparisonEvent> {
         for (Row r : rows.values()) {
             double secs = r.seconds >= 0 ? r.seconds : r.startNanos == 0 ? 0 : (System.nanoTime() - r.startNanos) / 1e9;
             String time = r.startNanos == 0 ? "" : String.format(Locale.ROOT, "%5.1f s", secs);
-            String line = String.format(Locale.ROOT, "  %-11s %-13s %8s  %s", r.tier, r.status, time, r.detail);
-            if (line.length() > WIDTH) line = line.substring(0, WIDTH - 1) + "…";
+            String head = String.format(Locale.ROOT, "  %-11s %-13s %8s  ", r.tier, r.status, time);
+            String detail = r.detail;
+            int room = WIDTH - head.length();
+            if (detail.length() > room) {
+                // a builder's error says what went wrong at its end ("exec: python3: not found"), a log line at its start
+                detail = r.status.equals("build-failed") ? "…" + detail.substring(detail.length() - room + 1)
+                        : detail.substring(0, room - 1) + "…";
+            }
+            String line = head + detail;
             sb.append("\033[2K").append(line).append('\n');
         }
         drawnLines = rows.size();

@@ -72,4 +72,15 @@ class GlibcBinaryRuleTest {
             assertThat(f.message()).contains("/venv");
         });
     }
+
+    @Test
+    void imagesBuiltOnAlpineWithoutSayingSoCountAsMusl() {
+        String dockerfile = """
+                FROM composer:2 AS vendor
+                RUN composer install --no-dev
+                FROM php:8.3-fpm-trixie
+                COPY --from=vendor /app/vendor /var/www/html/vendor
+                """;
+        assertThat(advise(dockerfile, GO_ALPINE, RULE)).isEmpty();
+    }
 }

@@ -25,8 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Planning a 1,000-instruction Dockerfile (parse, stages, catalog, rewrite every tier, advise every tier), against a
- * baseline measured in the same run: just reading the file. Run:
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.baseshift.bench.PlanBenchmark}
+ * baseline measured in the same run: just reading the file. Run: {@code src/test/bench/jmh.sh PlanBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -313,4 +313,25 @@ class ComparisonServiceEngineTest {
             docker("image", "rm", "-f", base);
         }
     }
+
+    @Test
+    void aMissingExecutableIsAClearFailAndAnExitCodeIsKeptWithTheOutputTail() throws Exception {
+        Path project = TestProjects.copy("tiny-app", tmp, unique("missing"));
+        Plan plan = HandPlan.of(project, Map.of(Tier.FULL, "bsfixture/tiny:full"), List.of(
+                HandPlan.probe("node", "node", "-e", "require('express')"),
+                HandPlan.probe("exit 3", "sh", "-c", "echo oops; exit 3"),
+                new Probe("off", List.of("false"), "user", false)));
+
+        ComparisonResult r = service().start(plan, CompareOptions.defaults(plan.probes()), e -> {}).await();
+
+        List<ProbeResult> probes = r.variants().get(0).probes();
+        assertThat(probes).extracting(ProbeResult::outcome)
+                .containsExactly(ProbeOutcome.FAIL, ProbeOutcome.FAIL, ProbeOutcome.SKIPPED);
+        assertThat(probes.get(0).output()).startsWith("executable not found: node");
+        assertThat(probes.get(1).exitCode()).isEqualTo(3);
+        assertThat(probes.get(1).output()).contains("oops");
+        assertThat(r.recommendation().present()).isFalse();
+        assertThat(r.recommendation().reason()).isEqualTo("no variant passes every probe: full fails node, exit 3");
+        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+    }
 }
