@@ -103,6 +103,9 @@ public final class BaseShiftApp extends Application {
         }
         runner = new PoolTaskRunner(3);
         vm = new MainViewModel(standardServices(runner));
+        // a defect must not end as a stack trace on a terminal the user never sees: say it in the window
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                Platform.runLater(() -> vm.showMessage("Unexpected problem: " + UserMessages.of(error))));
         timing("services ready");
         stage.setScene(scene(vm));
         timing("scene built");

@@ -130,4 +130,23 @@ class CompareFlowTest {
                 + "=bsui-cancel").redirectErrorStream(true).start();
         assertThat(new String(ps.getInputStream().readAllBytes()).strip()).isEmpty();
     }
+
+    @Test
+    void closingTheWindowDuringARunCancelsItAndCleansUp(FxRobot robot) throws Exception {
+        Path dir = project("bsui-close", """
+                FROM bsfixture/py:full
+                RUN ["python3", "-c", "import time; time.sleep(60)"]
+                CMD ["python3", "-c", "print(1)"]
+                """);
+        openAndWait(dir);
+        press(robot, "#compare");
+        waitFor(60, () -> vm.run().rows().stream().anyMatch(r -> r.statusProperty().get() == VariantStatus.BUILDING));
+        long t0 = System.nanoTime();
+        vm.shutdown(); // what the window's close request runs (off the FX thread)
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        try (ContainerEngine check = UiTestSupport.realEngine().connect()) {
+            assertThat(check.listLabelled(ComparisonService.PROJECT_LABEL, "bsui-close")).isEmpty();
+        }
+        assertThat(seconds).as("cleanup must not wait for the 60 s build").isLessThan(45);
+    }
 }
