@@ -38,23 +38,23 @@ public record ChartBar(String label, String base, List<LayerMeasure> layers, lon
      */
     public static List<ChartBar> of(List<VariantResult> results, String recommendedTier) {
         Optional<VariantResult> original = results.stream()
-                .filter(r -> r.variant().original() && r.built()).findFirst();
+                .filter(r -> r.original() && r.built()).findFirst();
         List<ChartBar> bars = new ArrayList<>();
         for (VariantResult r : results) {
-            String label = r.variant().tier().id();
+            String label = r.tier().id();
             boolean recommended = label.equals(recommendedTier);
             if (!r.built()) {
-                bars.add(new ChartBar(label, r.variant().base(), List.of(), 0, null, r.variant().original(),
+                bars.add(new ChartBar(label, r.base(), List.of(), 0, null, r.original(),
                         recommended, r.status().id().replace('-', ' ')));
                 continue;
             }
             Double saved = null;
-            if (!r.variant().original() && original.isPresent() && original.get().sizeBytes() > 0) {
+            if (!r.original() && original.isPresent() && original.get().sizeBytes() > 0) {
                 long o = original.get().sizeBytes();
                 saved = (o - r.sizeBytes()) * 100.0 / o;
             }
-            bars.add(new ChartBar(label, r.variant().base(), r.layers(), r.sizeBytes(), saved,
-                    r.variant().original(), recommended, null));
+            bars.add(new ChartBar(label, r.base(), r.layers(), r.sizeBytes(), saved,
+                    r.original(), recommended, null));
         }
         return bars;
     }

@@ -15,6 +15,13 @@ public record VariantResult(Variant variant, VariantStatus status, String imageI
 
     public boolean built() { return status == VariantStatus.BUILT; }
 
+    /** The variant's tier, base and whether it is the user's own Dockerfile: what charts and tables label it with. */
+    public dev.baseshift.catalog.Tier tier() { return variant.tier(); }
+
+    public String base() { return variant.base(); }
+
+    public boolean original() { return variant.original(); }
+
     public long probesPassed() { return probes.stream().filter(p -> p.outcome() == ProbeOutcome.PASS).count(); }
 
     /** Built, and every probe that ran passed (a variant without probes passes). */

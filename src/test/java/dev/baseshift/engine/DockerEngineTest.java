@@ -124,16 +124,21 @@ class DockerEngineTest {
     @Test
     void cancelStopsABuildMidway() throws Exception {
         AtomicBoolean cancel = new AtomicBoolean();
-        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>(); // read while the build appends
         try (BuildContext context = BuildContext.of(project)) {
             String dockerfile = "FROM bsfixture/tiny:full\nRUN echo started && sleep 60\n";
-            CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
+            // its own thread: the common pool has one thread on a 2-core machine, and an earlier test may hold it
+            CompletableFuture<Void> canceller = new CompletableFuture<>();
+            Thread cancelling = new Thread(() -> {
                 long until = System.currentTimeMillis() + 20_000;
                 while (log.stream().noneMatch(l -> l.contains("started")) && System.currentTimeMillis() < until) {
                     Thread.onSpinWait();
                 }
                 cancel.set(true);
-            });
+                canceller.complete(null);
+            }, "test-canceller");
+            cancelling.setDaemon(true);
+            cancelling.start();
             long start = System.nanoTime();
             assertThatThrownBy(() -> engine.build(request(context, dockerfile, tag("cancel"), Map.of(), null, false,
                     cancel), log::add)).isInstanceOf(EngineException.class).hasMessageContaining("cancelled");
