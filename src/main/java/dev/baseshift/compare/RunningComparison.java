@@ -243,8 +243,12 @@ final class RunningComparison implements ComparisonRun {
         BuildOutcome built;
         try {
             if (contextFailure != null) throw contextFailure;
-            built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(), v.dockerfile(), tag,
-                    plan.buildArgs(), plan.target(), labels, needsBuildKit, cancel),
+            // BuildKit applies --label without a step; the classic builder gets one LABEL step for all labels.
+            String text = needsBuildKit ? null : LabelStep.append("Dockerfile." + tier.id(), v.dockerfile(),
+                    plan.buildArgs(), plan.target(), labels);
+            built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(),
+                    text != null ? text : v.dockerfile(), tag, plan.buildArgs(), plan.target(),
+                    text != null ? Map.of() : labels, needsBuildKit, cancel),
                     line -> emit(new ComparisonEvent.BuildLog(tier, line)));
         } catch (Exception e) {
             double secs = elapsed(start);

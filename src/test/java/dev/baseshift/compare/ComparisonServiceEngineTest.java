@@ -90,6 +90,8 @@ class ComparisonServiceEngineTest {
                 assertThat(v.probes().get(0).output()).contains("hello from tiny-app").contains("built");
                 assertThat(docker("image", "inspect", "-f", "{{index .Config.Labels \"dev.baseshift.project\"}}", tag))
                         .isEqualTo(plan.projectSlug());
+                assertThat(docker("image", "inspect", "-f", "{{index .Config.Labels \"dev.baseshift.session\"}}", tag))
+                        .matches("[0-9a-f-]{36}");
             }
             for (Tier failed : List.of(Tier.DISTROLESS, Tier.SCRATCH)) {
                 VariantResult v = variant(r, failed);
