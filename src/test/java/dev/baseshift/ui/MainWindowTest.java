@@ -130,4 +130,25 @@ class MainWindowTest {
         assertThat(vm.project().source()).anySatisfy(l -> assertThat(l.styles()).contains("from-line"));
         assertThat(robot.lookup("#engine-retry").queryAs(Button.class).isVisible()).isTrue();
     }
+
+    @Test
+    void aProbeAddedInTheEditorIsWrittenToTheProjectFileOnSave(FxRobot robot) throws Exception {
+        waitForPlan();
+        Path projectFile = vm.project().plan().projectDir().resolve(".baseshift.json");
+        assertThat(projectFile.toAbsolutePath().normalize()).startsWith(temp.toAbsolutePath().normalize());
+        Button save = robot.lookup("#probes-save").queryAs(Button.class);
+        assertThat(save.isDisabled()).as("nothing to save yet").isTrue();
+
+        robot.clickOn("#probe-input").write("python3 -c 'import zlib'");
+        robot.clickOn("#probe-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(save.isDisabled()).isFalse();
+        robot.clickOn("#probes-save");
+
+        waitFor(() -> java.nio.file.Files.exists(projectFile)
+                && java.nio.file.Files.readString(projectFile).contains("import zlib"));
+        waitFor(save::isDisabled);
+        assertThat(robot.lookup("#probes-message").queryAs(Label.class).getText())
+                .matches("Saved \\d+ probes? to \\.baseshift\\.json");
+    }
 }

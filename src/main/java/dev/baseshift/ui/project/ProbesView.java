@@ -72,9 +72,11 @@ public final class ProbesView extends VBox {
         save.setId("probes-save");
         save.setTooltip(new Tooltip("Write the project's and your probes to .baseshift.json in the project folder"));
         save.disableProperty().bind(vm.dirtyProperty().not());
+        save.setOnAction(e -> vm.save());
         HBox buttons = new HBox(6, add, edit, remove, save);
 
         Label message = new Label();
+        message.setId("probes-message");
         message.getStyleClass().add("muted");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
