@@ -15,11 +15,26 @@ import java.util.Optional;
  * @param totalBytes   the image size (what {@code docker images} shows)
  * @param savedPercent saving against the original in percent (negative when larger), or null for the original itself
  * @param note         shown instead of a bar when nothing was built ("build failed"), else null
+ * @param failsProbes  built, but at least one probe failed: the saving is not one the user can take
+ * @param probesPassed probes that passed
+ * @param probesTotal  probes run on this variant (0 when none were)
  */
 public record ChartBar(String label, String base, List<LayerMeasure> layers, long totalBytes, Double savedPercent,
-                       boolean original, boolean recommended, String note) {
+                       boolean original, boolean recommended, String note, boolean failsProbes, int probesPassed,
+                       int probesTotal) {
     public ChartBar {
         layers = List.copyOf(layers);
+    }
+
+    /** A bar without probe results. */
+    public ChartBar(String label, String base, List<LayerMeasure> layers, long totalBytes, Double savedPercent,
+                    boolean original, boolean recommended, String note) {
+        this(label, base, layers, totalBytes, savedPercent, original, recommended, note, false, 0, 0);
+    }
+
+    /** "✗ 0/3 probes pass" for a built variant that fails a probe, else empty. */
+    public String probeNote() {
+        return failsProbes ? "✗ " + probesPassed + "/" + probesTotal + " probes pass" : "";
     }
 
     public long baseBytes() {
@@ -54,7 +69,7 @@ public record ChartBar(String label, String base, List<LayerMeasure> layers, lon
                 saved = (o - r.sizeBytes()) * 100.0 / o;
             }
             bars.add(new ChartBar(label, r.base(), r.layers(), r.sizeBytes(), saved,
-                    r.original(), recommended, null));
+                    r.original(), recommended, null, !r.passesAll(), (int) r.probesPassed(), r.probes().size()));
         }
         return bars;
     }

@@ -52,7 +52,7 @@ public final class LayerChart extends Region {
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 12);
 
     private static final double AXIS_WIDTH = 64;
-    private static final double TOP_LABELS = 38;
+    private static final double TOP_LABELS = 54;
     private static final double BOTTOM_LABELS = 40;
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
@@ -75,6 +75,7 @@ public final class LayerChart extends Region {
         final Text tier = new Text();
         final Text base = new Text();
         final Text note = new Text();
+        final Text probes = new Text();
 
         BarNodes(ChartBar bar) {
             this.bar = bar;
@@ -137,8 +138,10 @@ public final class LayerChart extends Region {
                 Color fill = layer.fromBase() ? BASE_COLOURS[baseCount++ % BASE_COLOURS.length]
                         : APP_COLOURS[appCount++ % APP_COLOURS.length];
                 Rectangle r = new Rectangle();
-                r.setFill(fill);
+                // a variant that fails its probes is drawn washed out, so its size does not read as a win
+                r.setFill(bar.failsProbes() ? fill.desaturate().desaturate().deriveColor(0, 1, 1, 0.45) : fill);
                 r.getStyleClass().addAll("layer-segment", layer.fromBase() ? "base-layer" : "app-layer");
+                if (bar.failsProbes()) r.getStyleClass().add("fails-probes");
                 r.setUserData(new SelectedLayer(bar, layer));
                 r.setOnMouseEntered(e -> tooltip.setText(describe(bar, layer)));
                 r.setOnMouseClicked(e -> select(r));
@@ -147,16 +150,19 @@ public final class LayerChart extends Region {
                 added.add(r);
             }
             text(nodes.total, Sizes.format(bar.totalBytes()), BOLD, TEXT);
-            text(nodes.saved, savedText(bar), SMALL, bar.original() ? AXIS
+            text(nodes.saved, savedText(bar), SMALL, bar.original() || bar.failsProbes() ? AXIS
                     : bar.savedPercent() != null && bar.savedPercent() < 0 ? LARGER : SAVED);
+            text(nodes.probes, bar.probeNote(), BOLD, LARGER);
+            nodes.probes.getStyleClass().add("probe-note");
             text(nodes.tier, bar.label() + (bar.original() ? " (original)" : "") + (bar.recommended() ? " ★" : ""),
                     BOLD, TEXT);
             text(nodes.base, bar.base(), SMALL, AXIS);
-            text(nodes.note, bar.note() == null ? "" : bar.note(), SMALL, LARGER);
+            text(nodes.note, bar.note() == null ? "" : "✗ " + bar.note(), BOLD, LARGER);
             nodes.total.setVisible(bar.note() == null);
             nodes.saved.setVisible(bar.note() == null);
             nodes.tier.getStyleClass().add("bar-label");
-            added.addAll(List.of(nodes.total, nodes.saved, nodes.tier, nodes.base, nodes.note));
+            if (bar.note() != null || bar.failsProbes()) nodes.tier.setFill(LARGER);
+            added.addAll(List.of(nodes.total, nodes.saved, nodes.tier, nodes.base, nodes.note, nodes.probes));
             barNodes.add(nodes);
         }
         getChildren().addAll(added);
@@ -273,7 +279,9 @@ public final class LayerChart extends Region {
             }
             double barTop = Math.min(y, plotBottom - b.bar.totalBytes() * scale);
             center(b.saved, cx, barTop - 4 - b.saved.getLayoutBounds().getHeight());
-            center(b.total, cx, barTop - 4 - b.saved.getLayoutBounds().getHeight() - b.total.getLayoutBounds().getHeight());
+            double totalY = barTop - 4 - b.saved.getLayoutBounds().getHeight() - b.total.getLayoutBounds().getHeight();
+            center(b.total, cx, totalY);
+            center(b.probes, cx, totalY - b.probes.getLayoutBounds().getHeight());
             center(b.note, cx, plotBottom - 4 - b.note.getLayoutBounds().getHeight());
             fit(b.tier, b.bar.label() + (b.bar.original() ? " (original)" : "") + (b.bar.recommended() ? " ★" : ""), slot - 6);
             fit(b.base, b.bar.base(), slot - 6);

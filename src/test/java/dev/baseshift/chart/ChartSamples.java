@@ -2,6 +2,8 @@ package dev.baseshift.chart;
 
 import dev.baseshift.catalog.Tier;
 import dev.baseshift.compare.LayerMeasure;
+import dev.baseshift.compare.ProbeOutcome;
+import dev.baseshift.compare.ProbeResult;
 import dev.baseshift.compare.VariantResult;
 import dev.baseshift.compare.VariantStatus;
 import dev.baseshift.plan.Variant;
@@ -34,6 +36,19 @@ public final class ChartSamples {
     public static VariantResult failed(Tier tier, String base) {
         return new VariantResult(new Variant(tier, base, "FROM " + base + "\n", List.of(), false, false),
                 VariantStatus.BUILD_FAILED, null, null, 0, 0, 0, 3.0, "apt-get: not found", List.of(), List.of());
+    }
+
+    /** The same variant with {@code passed} of {@code total} probes passing (the rest failing). */
+    public static VariantResult withProbes(VariantResult r, int passed, int total) {
+        List<ProbeResult> probes = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            boolean pass = i < passed;
+            probes.add(new ProbeResult("probe " + i, "python3 -c 'import m" + i + "'",
+                    pass ? ProbeOutcome.PASS : ProbeOutcome.FAIL, pass ? 0 : 1, 0.4,
+                    pass ? "" : "ModuleNotFoundError: No module named 'm" + i + "'"));
+        }
+        return new VariantResult(r.variant(), r.status(), r.imageId(), r.tag(), r.sizeBytes(), r.baseSizeBytes(),
+                r.appSizeBytes(), r.buildSeconds(), r.error(), r.layers(), probes);
     }
 
     public static List<VariantResult> pythonFamily() {

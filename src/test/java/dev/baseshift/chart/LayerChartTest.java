@@ -51,7 +51,7 @@ class LayerChartTest {
 
         List<String> texts = chart.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.isVisible())
                 .map(n -> ((Text) n).getText()).toList();
-        assertThat(texts).contains("230MB", "original", "90MB", "−61%", "45MB", "−80%", "build failed",
+        assertThat(texts).contains("230MB", "original", "90MB", "−61%", "45MB", "−80%", "✗ build failed",
                 "distroless ★", "full (original)");
     }
 
@@ -106,5 +106,38 @@ class LayerChartTest {
         // every bar lies inside the chart
         assertThat(segments("app-layer")).allMatch(r -> r.getY() >= 0 && r.getX() + r.getWidth() <= chart.getWidth());
         assertThat(best[0] / 1e6).isLessThan(200);
+    }
+
+    private Text text(String value) {
+        return chart.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Text t && t.isVisible() && value.equals(t.getText()))
+                .map(n -> (Text) n).findFirst().orElseThrow(() -> new AssertionError("no visible text " + value));
+    }
+
+    @Test
+    void aBuiltVariantThatFailsItsProbesDoesNotReadAsTheBestSaving(FxRobot robot) {
+        List<VariantResult> family = ChartSamples.pythonFamily();
+        List<VariantResult> probed = List.of(ChartSamples.withProbes(family.get(0), 3, 3),
+                ChartSamples.withProbes(family.get(1), 0, 3), family.get(2),
+                ChartSamples.withProbes(family.get(3), 3, 3));
+        robot.interact(() -> chart.setBars(ChartBar.of(probed, "distroless")));
+
+        // slim saves 61% but passes no probe: its saving is not green, a red note says so, its bar is washed out
+        Text slimSaved = text("−61%");
+        assertThat(slimSaved.getFill()).isNotEqualTo(text("−80%").getFill());
+        assertThat(((javafx.scene.paint.Color) text("−80%").getFill()).getGreen())
+                .isGreaterThan(((javafx.scene.paint.Color) text("−80%").getFill()).getRed());
+        Text note = text("✗ 0/3 probes pass");
+        javafx.scene.paint.Color red = (javafx.scene.paint.Color) note.getFill();
+        assertThat(red.getRed()).isGreaterThan(red.getGreen() + 0.3);
+        assertThat(note.getBoundsInParent().getMaxY()).isLessThan(slimSaved.getBoundsInParent().getMinY() + 1);
+        assertThat(segments("fails-probes")).hasSize(7)
+                .allMatch(r -> ((javafx.scene.paint.Color) r.getFill()).getOpacity() < 0.6);
+        // variants passing every probe carry no failure mark; the build failure reads as a failure
+        assertThat(chart.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text t && t.isVisible())
+                .map(n -> ((Text) n).getText())).filteredOn(t -> t.contains("probes pass")).hasSize(1);
+        assertThat(((javafx.scene.paint.Color) text("✗ build failed").getFill()).getRed()).isGreaterThan(0.6);
+        assertThat(((javafx.scene.paint.Color) text("slim").getFill()).getRed()).isGreaterThan(0.6);
+        assertThat(((javafx.scene.paint.Color) text("distroless ★").getFill()).getRed()).isLessThan(0.3);
     }
 }
