@@ -52,7 +52,7 @@ public final class MainViewModel {
         });
         engine.engineProperty().addListener((o, old, e) -> run.setEngine(e, engine.detailProperty().get()));
         engine.stateProperty().addListener((o, old, s) -> run.setEngine(engine.engine(),
-                s == EngineStatusViewModel.State.CHECKING ? "looking for one…" : engine.detailProperty().get()));
+                s == EngineStatusViewModel.State.CHECKING ? null : engine.detailProperty().get()));
         spectrum.selectedTierProperty().addListener((o, old, t) -> export.setSelectedTier(t));
         run.finished().addListener((ListChangeListener<Object>) c -> {
             if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());

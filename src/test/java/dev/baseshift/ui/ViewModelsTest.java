@@ -199,6 +199,6 @@ class ViewModelsTest {
         vm.engine().connect();
         assertThat(vm.engine().stateProperty().get()).isEqualTo(EngineStatusViewModel.State.UNAVAILABLE);
         assertThat(vm.run().canCompareProperty().get()).isFalse();
-        assertThat(vm.run().disabledReasonProperty().get()).startsWith("No container engine: No container engine answered");
+        assertThat(vm.run().disabledReasonProperty().get()).isEqualTo("No container engine reachable");
     }
 }

@@ -72,7 +72,7 @@ public final class RunViewModel {
     public ReadOnlyStringProperty disabledReasonProperty() { return disabledReason.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
 
-    /** @param problem why there is no engine (shown on the disabled Compare button), when {@code newEngine} is null */
+    /** @param problem why there is no engine, when {@code newEngine} is null; null while one is being looked for */
     public void setEngine(ContainerEngine newEngine, String problem) {
         engine = newEngine;
         engineProblem = problem;
@@ -88,7 +88,9 @@ public final class RunViewModel {
         String reason = null;
         if (running.get()) reason = "A comparison is running";
         else if (plan == null) reason = "Open a project with a Dockerfile BaseShift can read";
-        else if (engine == null) reason = "No container engine: " + (engineProblem == null ? "not connected" : firstLine(engineProblem));
+        // one short line: the attempts and fixes are behind the status bar's Details…
+        else if (engine == null) reason = engineProblem == null || engineProblem.isBlank()
+                ? "Looking for a container engine…" : "No container engine reachable";
         disabledReason.set(reason);
         canCompare.set(reason == null);
     }
