@@ -44,6 +44,11 @@ public final class MainViewModel {
         recent.setAll(services.recentProjects().list());
 
         project.planProperty().addListener((o, old, plan) -> planChanged(plan));
+        // the error is set after the plan: follow both so the findings pane never says "nothing will break" then
+        javafx.beans.InvalidationListener problem = o -> spectrum.setPlanProblem(
+                project.plan() == null ? project.errorProperty().get() : null, project.errorLineProperty().get());
+        project.planProperty().addListener(problem);
+        project.errorProperty().addListener(problem);
         project.projectDirProperty().addListener((o, old, dir) -> {
             title.set(dir == null ? "BaseShift" : "BaseShift — " + project.projectNameProperty().get());
             results.clear();

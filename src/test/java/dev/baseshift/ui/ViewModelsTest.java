@@ -91,9 +91,14 @@ class ViewModelsTest {
         assertThat(vm.project().source().get(2).styles()).containsExactly("error-line");
         assertThat(vm.project().plan()).isNull();
         assertThat(vm.run().disabledReasonProperty().get()).startsWith("Open a project");
+        assertThat(vm.spectrum().findings()).isEmpty();
+        assertThat(vm.spectrum().findingsPlaceholderProperty().get())
+                .startsWith("The Dockerfile could not be read").contains("line 3").contains("Dockerfile:3")
+                .doesNotContain("nothing predicted to break");
         vm.open(sample); // and the next project opens fine
         assertThat(vm.project().plan()).isNotNull();
         assertThat(vm.project().errorProperty().get()).isNull();
+        assertThat(vm.spectrum().findingsPlaceholderProperty().get()).startsWith("No findings");
     }
 
     @Test

@@ -141,7 +141,12 @@ public final class SpectrumView extends VBox {
         diff.setItems(vm.diff());
         ListView<Finding> findings = new ListView<>(vm.findings());
         findings.setId("findings");
-        findings.setPlaceholder(new Label("No findings: nothing predicted to break on this base."));
+        Label placeholder = new Label();
+        placeholder.setId("findings-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(8));
+        placeholder.textProperty().bind(vm.findingsPlaceholderProperty());
+        findings.setPlaceholder(placeholder);
         findings.setCellFactory(v -> new FindingCell());
         findings.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
             if (f != null && f.line() > 0) diff.reveal(f.line());

@@ -41,7 +41,11 @@ public final class SpectrumViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final Map<Tier, BooleanProperty> compared = new EnumMap<>(Tier.class);
+    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder",
+            NO_FINDINGS);
     private Plan plan;
+
+    static final String NO_FINDINGS = "No findings: nothing predicted to break on this base.";
 
     /** @param customBaseSink plans again with a user-chosen image for a tier (the project view model does that) */
     public SpectrumViewModel(BiConsumer<Tier, String> customBaseSink) {
@@ -59,6 +63,21 @@ public final class SpectrumViewModel {
     /** The variant's Dockerfile against the original, as rows styled {@code added}/{@code removed}. */
     public ObservableList<CodeView.Line> diff() { return diffReadOnly; }
     public ObservableList<Finding> findings() { return findingsReadOnly; }
+    /** What the findings list says when it is empty: nothing predicted, or why nothing could be. */
+    public ReadOnlyStringProperty findingsPlaceholderProperty() { return findingsPlaceholder.getReadOnlyProperty(); }
+
+    /**
+     * Why there is no plan (the Dockerfile could not be read), or null; an empty findings list must not then read
+     * as "nothing will break".
+     */
+    public void setPlanProblem(String problem, int line) {
+        if (problem == null || problem.isBlank()) {
+            findingsPlaceholder.set(NO_FINDINGS);
+        } else {
+            findingsPlaceholder.set("The Dockerfile could not be read, so nothing can be predicted"
+                    + (line > 0 ? " (see line " + line + ", marked in the project pane)" : "") + ":\n" + problem);
+        }
+    }
 
     /** Whether {@code tier} takes part in the next comparison (the original always does). */
     public BooleanProperty comparedProperty(Tier tier) { return compared.get(tier); }
