@@ -57,27 +57,7 @@ public final class RunView extends VBox {
             }
         });
         status.setPrefWidth(100);
-        TableColumn<VariantRunRow, Number> progress = new TableColumn<>("Progress");
-        progress.setCellValueFactory(c -> c.getValue().progressProperty());
-        progress.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            {
-                bar.setMaxWidth(Double.MAX_VALUE);
-            }
-
-            @Override
-            protected void updateItem(Number p, boolean empty) {
-                super.updateItem(p, empty);
-                if (empty || p == null) {
-                    setGraphic(null);
-                } else {
-                    bar.setProgress(p.doubleValue() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.doubleValue());
-                    setGraphic(bar);
-                }
-            }
-        });
-        progress.setPrefWidth(140);
+        TableColumn<VariantRunRow, ProgressState> progress = progressColumn();
         TableColumn<VariantRunRow, String> elapsed = new TableColumn<>("Time");
         elapsed.setCellValueFactory(c -> c.getValue().elapsedProperty());
         elapsed.setPrefWidth(70);
@@ -161,5 +141,49 @@ public final class RunView extends VBox {
         log.setItems(row.log());
         row.log().addListener(follow);
         follow.onChanged(null);
+    }
+
+    /** A row's progress with its status: a finished bar is coloured by how the variant ended. */
+    record ProgressState(double value, VariantStatus status) {}
+
+    static TableColumn<VariantRunRow, ProgressState> progressColumn() {
+        TableColumn<VariantRunRow, ProgressState> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(c -> {
+            VariantRunRow r = c.getValue();
+            return Bindings.createObjectBinding(() -> new ProgressState(r.progressProperty().get(),
+                    r.statusProperty().get()), r.progressProperty(), r.statusProperty());
+        });
+        progress.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+            }
+
+            @Override
+            protected void updateItem(ProgressState p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setGraphic(null);
+                } else {
+                    bar.setProgress(p.value() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.value());
+                    bar.getStyleClass().removeAll("failed", "cancelled");
+                    String style = progressStyle(p.status());
+                    if (style != null) bar.getStyleClass().add(style);
+                    setGraphic(bar);
+                }
+            }
+        });
+        progress.setPrefWidth(140);
+        return progress;
+    }
+
+    /** "failed" (red) for a failed build, "cancelled" (grey) for cancelled or skipped, else null (accent). */
+    static String progressStyle(VariantStatus s) {
+        return switch (s) {
+            case BUILD_FAILED -> "failed";
+            case CANCELLED, SKIPPED -> "cancelled";
+            default -> null;
+        };
     }
 }
