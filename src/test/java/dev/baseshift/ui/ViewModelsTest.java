@@ -160,6 +160,23 @@ class ViewModelsTest {
     }
 
     @Test
+    void exportDialogsOpenInTheProjectFolderWithTheProjectsFileName() throws Exception {
+        Path project = vm.project().plan().projectDir();
+        assertThat(vm.export().suggestedFolder()).isEqualTo(project);
+        assertThat(vm.export().suggestedFileName(ExportViewModel.Format.PNG))
+                .isEqualTo(vm.project().plan().projectSlug() + "-baseshift.png");
+        vm.export().setResult(syntheticResult());
+        Path out = Files.createDirectories(temp.resolve("exports"));
+        vm.export().export(ExportViewModel.Format.CSV, out.resolve("r.csv"));
+        assertThat(vm.export().suggestedFolder()).as("the next export goes where the last one went").isEqualTo(out);
+        Path other = Files.createDirectories(temp.resolve("other-app"));
+        Files.writeString(other.resolve("Dockerfile"), "FROM python:3.12\nCMD [\"python3\"]\n");
+        vm.open(other);
+        assertThat(vm.export().suggestedFolder()).isEqualTo(vm.project().plan().projectDir());
+        assertThat(vm.export().suggestedFileName(ExportViewModel.Format.MARKDOWN)).isEqualTo("other-app-baseshift.md");
+    }
+
+    @Test
     void exportsWriteAValidPngAndCsv() throws Exception {
         vm.export().setResult(syntheticResult());
         Path png = temp.resolve("out/chart.png");

@@ -11,7 +11,6 @@ import java.io.File;
 /** Export buttons: PNG, CSV, Markdown, JSON, each through a save dialog. */
 public final class ExportBar extends HBox {
     private final ExportViewModel vm;
-    private File lastFolder;
 
     public ExportBar(ExportViewModel vm) {
         this.vm = vm;
@@ -35,11 +34,11 @@ public final class ExportBar extends HBox {
         chooser.setTitle("Export " + f.description);
         chooser.setInitialFileName(vm.suggestedFileName(f));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.description, "*." + f.extension));
-        if (lastFolder != null) chooser.setInitialDirectory(lastFolder);
+        java.nio.file.Path folder = vm.suggestedFolder();
+        if (folder != null) chooser.setInitialDirectory(folder.toFile());
         Window w = getScene() == null ? null : getScene().getWindow();
         File file = chooser.showSaveDialog(w);
         if (file == null) return;
-        lastFolder = file.getParentFile();
         vm.export(f, file.toPath());
     }
 }

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class ExportViewModel {
     private final ReadOnlyObjectWrapper<Tier> selectedTier = new ReadOnlyObjectWrapper<>(this, "selectedTier");
     private final ReadOnlyBooleanWrapper canSaveVariant = new ReadOnlyBooleanWrapper(this, "canSaveVariant");
     private Plan plan;
+    private Path lastFolder;
 
     public ExportViewModel(TaskRunner runner, Map<Format, ReportWriter> writers, VariantSaver saver) {
         this.runner = runner;
@@ -101,6 +103,7 @@ public final class ExportViewModel {
     }
 
     public void setPlan(Plan value) {
+        if (value == null || plan == null || !value.projectDir().equals(plan.projectDir())) lastFolder = null;
         plan = value;
         updateCanSave();
     }
@@ -111,9 +114,19 @@ public final class ExportViewModel {
         return slug + "-baseshift." + format.extension;
     }
 
+    /**
+     * Where an export dialog opens: the folder last exported to for this project, else the project folder (not the
+     * app's working directory); null when neither exists.
+     */
+    public Path suggestedFolder() {
+        if (lastFolder != null && Files.isDirectory(lastFolder)) return lastFolder;
+        return plan != null && Files.isDirectory(plan.projectDir()) ? plan.projectDir() : null;
+    }
+
     public void export(Format format, Path file) {
         ComparisonResult r = result.get();
         if (r == null || file == null) return;
+        lastFolder = file.toAbsolutePath().getParent();
         ReportWriter writer = writers.get(format);
         message.set("Writing " + file.getFileName() + "…");
         runner.run(() -> {
