@@ -155,4 +155,35 @@ class MainWindowTest {
         assertThat(robot.lookup("#probes-message").queryAs(Label.class).getText())
                 .matches("Saved \\d+ probes? to \\.baseshift\\.json");
     }
+
+    @Test
+    void atTheDefaultWindowSizeEveryResultsColumnIsVisibleAndTheProbeOutputHasRoom(FxRobot robot) throws Exception {
+        waitForPlan();
+        // the window's own size (1280×800; Monocle's headless screen is too small for a larger one)
+        robot.interact(() -> {
+            vm.results().update(ViewModelsTest.syntheticResult(vm.project().plan()).variants(), 4);
+            javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Results"))
+                    .findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#results-table").queryAs(javafx.scene.control.TableView.class);
+        double columns = table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        System.out.printf("results table %.1f px, columns %.1f px%n", table.getWidth(), columns);
+        // a pixel per column of rounding; before the fix the columns overran the table by about 90 px
+        assertThat(columns).as("columns fit the table").isLessThanOrEqualTo(table.getWidth() + table.getColumns().size());
+        assertThat(table.getColumns()).extracting(javafx.scene.control.TableColumn::getText).contains("Build", "Probes");
+        assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).isGreaterThan(40));
+
+        robot.interact(() -> {
+            javafx.scene.control.TabPane details = (javafx.scene.control.TabPane) table.getParent().getParent();
+            details.getSelectionModel().select(1); // the probe matrix
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea output = robot.lookup("#probe-output").queryAs(javafx.scene.control.TextArea.class);
+        double lineHeight = javafx.scene.text.Font.getDefault().getSize() * 1.2;
+        assertThat(output.getHeight()).as("room for about six lines of output").isGreaterThan(6 * lineHeight);
+    }
 }

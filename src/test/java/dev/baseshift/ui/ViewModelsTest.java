@@ -134,7 +134,11 @@ class ViewModelsTest {
     }
 
     private ComparisonResult syntheticResult() {
-        Plan plan = vm.project().plan();
+        return syntheticResult(vm.project().plan());
+    }
+
+    /** Four variants as a comparison of {@code plan} would give them; slim fails its probe. */
+    static ComparisonResult syntheticResult(Plan plan) {
         List<VariantResult> results = new ArrayList<>(ChartSamples.pythonFamily());
         VariantResult slim = results.get(1);
         results.set(1, new VariantResult(slim.variant(), slim.status(), slim.imageId(), slim.tag(), slim.sizeBytes(),

@@ -86,6 +86,8 @@ public final class ResultsView extends VBox {
         TableView<ResultRow> table = new TableView<>();
         table.setId("results-table");
         table.setPlaceholder(new Label("No results yet."));
+        // eleven columns must fit the pane (1400 px window): they share its width rather than scroll off it
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         javafx.collections.transformation.SortedList<ResultRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -166,7 +168,8 @@ public final class ResultsView extends VBox {
         output.setId("probe-output");
         output.setEditable(false);
         output.getStyleClass().add("mono");
-        output.setPrefRowCount(4);
+        output.setPrefRowCount(7);
+        output.setMinHeight(Region.USE_PREF_SIZE); // the matrix above gives way, not the output
         output.textProperty().bind(vm.probeDetailProperty());
         Label hint = new Label("Click a cell to see the probe's output.");
         hint.getStyleClass().add("muted");
