@@ -14,6 +14,7 @@ import dev.baseshift.plan.ProjectConfig;
 import dev.baseshift.report.CsvReport;
 import dev.baseshift.report.JsonReport;
 import dev.baseshift.report.MarkdownReport;
+import dev.baseshift.report.PngReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,13 +156,12 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--probe-timeout must be at least 1 second, got " + probeTimeoutSeconds);
         }
         if (maxSize != null) Sizes.parse(maxSize);
-        if (png != null && !PngExport.available()) {
-            throw new IllegalArgumentException("--png needs the chart renderer (report.PngReport), which this build "
-                    + "does not include");
-        }
         for (Path f : new Path[]{json, csv, markdown, png}) {
             if (f == null) continue;
             Path parent = f.toAbsolutePath().getParent();
+            if (Files.isDirectory(f)) {
+                throw new IllegalArgumentException("cannot write " + f + ": it is a folder; give a file name");
+            }
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new IllegalArgumentException("cannot write " + f + ": folder " + parent + " does not exist");
             }
@@ -255,7 +255,7 @@ public final class CompareCommand implements Callable<Integer> {
             ok = reportFailed("Markdown", markdown, e, err);
         }
         try {
-            if (png != null) PngExport.write(result, png);
+            if (png != null) PngReport.write(result, png);
         } catch (IOException | RuntimeException e) {
             ok = reportFailed("PNG", png, e, err);
         }

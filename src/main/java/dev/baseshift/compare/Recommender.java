@@ -40,6 +40,14 @@ public final class Recommender {
         return "passes " + r.probesPassed() + "/" + ran + (ran == 1 ? " probe" : " probes");
     }
 
+    /** The last line of a builder error is where the cause is ("…: pull access denied", "…returned a non-zero code: 1"). */
+    private static String cause(String error) {
+        if (error == null || error.isBlank()) return "";
+        String[] lines = error.strip().split("\\R");
+        String last = lines[lines.length - 1].strip();
+        return " (" + (last.length() > 160 ? "…" + last.substring(last.length() - 159) : last) + ")";
+    }
+
     private static String whyNone(List<VariantResult> results) {
         if (results.isEmpty()) return "no variants were compared";
         List<String> reasons = new ArrayList<>();
@@ -53,7 +61,7 @@ public final class Recommender {
                             .collect(Collectors.joining(", "));
                     reasons.add(tier + " fails " + failed);
                 }
-                case BUILD_FAILED -> reasons.add(tier + " did not build");
+                case BUILD_FAILED -> reasons.add(tier + " did not build" + cause(r.error()));
                 case CANCELLED -> reasons.add(tier + " was cancelled");
                 case SKIPPED -> reasons.add(tier + " was skipped");
                 default -> reasons.add(tier + " did not finish");

@@ -239,6 +239,7 @@ final class RunningComparison implements ComparisonRun {
         if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
         String tag = "baseshift/" + plan.projectSlug() + ":" + tier.id();
+        String superseded = imageTagged(tag);
         long start = System.nanoTime();
         BuildOutcome built;
         try {
@@ -266,6 +267,11 @@ final class RunningComparison implements ComparisonRun {
         double buildSeconds = elapsed(start);
         emit(new ComparisonEvent.BuildFinished(tier, true, buildSeconds, null));
         String image = built.imageId() != null ? built.imageId() : tag;
+        if (superseded != null && !sameImageId(superseded, image)) {
+            // An earlier run's kept image just lost its tag to this one: remove it rather than leave an untagged
+            // image nobody will sweep. The engine refuses while a container still uses it, which is fine.
+            removals.add(CompletableFuture.runAsync(() -> removeQuietly(superseded), CLEANUP));
+        }
         if (cancel.get()) {
             removeQuietly(image);
             return cancelled(v, reasonFor(tier), buildSeconds, List.of(), null);
@@ -380,6 +386,21 @@ final class RunningComparison implements ComparisonRun {
         } catch (EngineException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The id of the image a BaseShift tag points to now, or null. */
+    private String imageTagged(String tag) {
+        try {
+            return engine.hasImage(tag) ? engine.inspect(tag).id() : null;
+        } catch (EngineException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameImageId(String a, String b) {
+        String x = a.replaceFirst("^sha256:", "");
+        String y = b.replaceFirst("^sha256:", "");
+        return x.startsWith(y) || y.startsWith(x);
     }
 
     private void removeQuietly(String image) {

@@ -104,7 +104,8 @@ public final class Planner {
         return new Plan(dir, rel, dockerfile, graph,
                 new BaseInfo(ref, match != null ? match.family().name() : null, originalTier,
                         match != null ? match.version() : null),
-                variants, probes(dir, config, request), request.buildArgs(), request.target());
+                variants, probes(dir, rel, dockerfile.text(), match, config, request), request.buildArgs(),
+                request.target());
     }
 
     private Optional<BaseMatch> identify(Dockerfile dockerfile, Stage stage, String ref) throws DockerfileException {
@@ -118,10 +119,13 @@ public final class Planner {
     }
 
     /** Suggested probes first, then the project's, then the user's; a later probe with the same command wins. */
-    private static List<Probe> probes(Path dir, ProjectConfig config, PlanRequest request) throws IOException {
+    private static List<Probe> probes(Path dir, String dockerfilePath, String dockerfileText, BaseMatch match,
+                                      ProjectConfig config, PlanRequest request) {
         Map<List<String>, Probe> byCommand = new LinkedHashMap<>();
         byCommand.put(List.of(), new Probe("app starts", List.of(), "default", true));
-        for (Probe p : ProbeSuggester.suggest(dir)) byCommand.put(p.argv(), p);
+        for (Probe p : ProbeSuggester.suggest(suggestionFolder(dir, dockerfilePath))) {
+            if (runtimeFits(p, dockerfileText, match)) byCommand.put(p.argv(), p);
+        }
         for (Probe p : config.probes()) {
             byCommand.remove(p.argv());
             byCommand.put(p.argv(), p);
@@ -131,6 +135,44 @@ public final class Planner {
             byCommand.put(p.argv(), p);
         }
         return List.copyOf(byCommand.values());
+    }
+
+    /**
+     * Dependencies are read beside the Dockerfile when that folder declares any (a service in a monorepo), else at
+     * the project's top.
+     */
+    private static Path suggestionFolder(Path dir, String dockerfilePath) {
+        Path parent = dir.resolve(dockerfilePath).normalize().getParent();
+        if (parent != null && !parent.equals(dir.normalize())) {
+            try (var files = Files.list(parent)) {
+                if (files.map(f -> f.getFileName().toString()).anyMatch(n -> n.equals("package.json")
+                        || n.equals("pyproject.toml") || (n.startsWith("requirements") && n.endsWith(".txt")))) {
+                    return parent;
+                }
+            } catch (IOException e) {
+                return dir;
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * A suggested import probe only makes sense where the image runs that language: a Go service's Dockerfile in a
+     * repository that also has a package.json must not be judged by {@code node -e require(…)}.
+     */
+    private static boolean runtimeFits(Probe probe, String dockerfileText, BaseMatch match) {
+        String runtime = probe.argv().get(0);
+        String family = match != null ? match.family().name() : "";
+        String text = dockerfileText.toLowerCase(java.util.Locale.ROOT);
+        if (runtime.startsWith("python")) {
+            return family.equals("python") || text.contains("python") || text.contains("pip ")
+                    || text.contains("pip3") || text.contains("poetry") || text.contains("requirements");
+        }
+        if (runtime.equals("node")) {
+            return family.equals("node") || text.contains("node") || text.contains("npm") || text.contains("yarn")
+                    || text.contains("pnpm");
+        }
+        return true;
     }
 
     private static String defaultDockerfile(Path dir) throws IOException {

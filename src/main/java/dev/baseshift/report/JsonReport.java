@@ -91,11 +91,12 @@ public final class JsonReport {
                 n.put("sizeBytes", r.sizeBytes());
                 n.put("baseSizeBytes", r.baseSizeBytes());
                 n.put("appSizeBytes", r.appSizeBytes());
-                if (originalSize >= 0) n.put("deltaBytes", r.sizeBytes() - originalSize);
+                if (originalSize >= 0) n.put("deltaBytes", r.sizeBytes() - originalSize); else n.putNull("deltaBytes");
             } else {
                 n.putNull("sizeBytes");
                 n.putNull("baseSizeBytes");
                 n.putNull("appSizeBytes");
+                n.putNull("deltaBytes");
             }
             n.put("buildSeconds", r.buildSeconds());
             n.put("error", r.error());

@@ -33,7 +33,7 @@ public final class MarkdownReport {
     public static String render(ComparisonResult result) {
         StringBuilder md = new StringBuilder();
         md.append("### BaseShift: ").append(escape(result.plan().projectSlug()))
-                .append(" (`").append(code(result.plan().dockerfilePath())).append("`)\n\n");
+                .append(" (").append(code(result.plan().dockerfilePath())).append(")\n\n");
         Recommendation rec = result.recommendation();
         if (rec != null && rec.present()) {
             md.append("**Recommendation: ").append(rec.tier().id()).append("** — ").append(escape(rec.reason()));
@@ -60,7 +60,7 @@ public final class MarkdownReport {
                     && v.variant().tier() == result.recommendation().tier();
             String name = v.variant().tier().id() + (v.variant().original() ? " (original)" : "");
             md.append("| ").append(recommended ? "**" + name + "** ⭐" : name)
-                    .append(" | `").append(code(v.variant().base())).append('`')
+                    .append(" | ").append(code(v.variant().base()))
                     .append(" | ").append(v.status().id());
             if (v.built()) {
                 md.append(" | ").append(Sizes.format(v.sizeBytes()))
@@ -100,7 +100,7 @@ public final class MarkdownReport {
         result.variants().forEach(v -> md.append(":-:|"));
         md.append('\n');
         for (Map.Entry<String, String> probe : probes.entrySet()) {
-            md.append("| `").append(code(probe.getValue())).append("` |");
+            md.append("| ").append(code(probe.getValue())).append(" |");
             for (VariantResult v : result.variants()) {
                 md.append(' ').append(v.probes().stream().filter(p -> p.name().equals(probe.getKey())).findFirst()
                         .map(p -> symbol(p.outcome())).orElse(NOT_RUN)).append(" |");
@@ -137,9 +137,10 @@ public final class MarkdownReport {
                 .replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** Inside a code span only pipes and line breaks matter; backticks become quotes so the span stays closed. */
-    private static String code(String text) {
-        return nullToEmpty(text).replace("|", "\\|").replace('`', '\'').replaceAll("\\s*\\R\\s*", " ");
+    /** A code span; text with backticks gets a double-backtick fence, so `echo `x`` stays what it is. */
+    static String code(String text) {
+        String t = nullToEmpty(text).replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
+        return t.contains("`") ? "`` " + t + " ``" : "`" + t + "`";
     }
 
     private static String firstLine(String text) {

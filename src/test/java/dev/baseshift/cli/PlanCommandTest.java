@@ -87,6 +87,21 @@ class PlanCommandTest {
     }
 
     @Test
+    void compareRejectsAReportPathThatIsAFolderBeforeBuildingAnything() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+        Run r = run("compare", dir.toString(), "--csv", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot write " + dir + ": it is a folder");
+    }
+
+    @Test
+    void versionNamesTheRelease() {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("BaseShift ");
+    }
+
+    @Test
     void unknownTierAndMissingFolderAreUsageErrors() {
         Run tier = run("plan", "--tiers", "tiny");
         assertThat(tier.code()).isEqualTo(2);

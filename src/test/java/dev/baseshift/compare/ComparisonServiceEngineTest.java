@@ -270,6 +270,31 @@ class ComparisonServiceEngineTest {
     }
 
     @Test
+    void aKeptImageWhoseTagTheNextRunTakesIsRemovedNotLeftUntagged() throws Exception {
+        Path project = TestProjects.copy("tiny-app", tmp, unique("rekept"));
+        Plan plan = HandPlan.of(project, Map.of(Tier.FULL, "bsfixture/tiny:full"), List.of());
+        CompareOptions keep = new CompareOptions(List.of(), 1, null, Duration.ofSeconds(30), Duration.ofSeconds(2), true);
+        String tag = "baseshift/" + plan.projectSlug() + ":full";
+        try {
+            ComparisonResult first = service().start(plan, keep, e -> {}).await();
+            String kept = first.variants().get(0).imageId();
+            assertThat(docker("image", "inspect", "-f", "{{.Id}}", tag)).isEqualTo(kept);
+
+            ComparisonResult second = service().start(plan, CompareOptions.defaults(List.of()), e -> {}).await();
+            assertThat(second.variants().get(0).built()).isTrue();
+            assertThat(second.variants().get(0).imageId()).isNotEqualTo(kept);
+            assertThat(docker("images", "-aq", "--no-trunc")).doesNotContain(kept);
+            assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        } finally {
+            try {
+                docker("image", "rm", "-f", tag);
+            } catch (AssertionError alreadyGone) {
+                // the second run removed it, as it should
+            }
+        }
+    }
+
+    @Test
     void aDockerignoreThatExcludesEverythingFailsTheBuildsWithTheBuildersMessage() throws Exception {
         Path project = TestProjects.copy("tiny-app", tmp, unique("ignored"));
         Files.writeString(project.resolve(".dockerignore"), "*\n");
@@ -280,7 +305,8 @@ class ComparisonServiceEngineTest {
         VariantResult v = r.variants().get(0);
         assertThat(v.status()).isEqualTo(VariantStatus.BUILD_FAILED);
         assertThat(v.error()).contains("hello.txt");
-        assertThat(r.recommendation().reason()).isEqualTo("no variant was built: full did not build");
+        assertThat(r.recommendation().reason()).startsWith("no variant was built: full did not build (")
+                .contains("hello.txt");
         assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
     }
 

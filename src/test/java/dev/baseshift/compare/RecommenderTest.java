@@ -68,14 +68,15 @@ class RecommenderTest {
 
         assertThat(r.present()).isFalse();
         assertThat(r.reason()).isEqualTo("no variant passes every probe: full fails numpy, app (error); "
-                + "slim fails numpy; scratch did not build; alpine was cancelled");
+                + "slim fails numpy; scratch did not build (exec: \"/bin/sh\": not found); alpine was cancelled");
     }
 
     @Test
     void noneBuilt() {
         Recommendation r = Recommender.recommend(List.of(failed(Tier.FULL), failed(Tier.SLIM)));
         assertThat(r.tier()).isNull();
-        assertThat(r.reason()).isEqualTo("no variant was built: full did not build; slim did not build");
+        assertThat(r.reason()).isEqualTo("no variant was built: full did not build (exec: \"/bin/sh\": not found); "
+                + "slim did not build (exec: \"/bin/sh\": not found)");
     }
 
     @Test

@@ -101,6 +101,25 @@ class PlannerTest {
     }
 
     @Test
+    void suggestedProbesComeFromBesideTheDockerfileAndFitItsRuntime() throws Exception {
+        Files.writeString(dir.resolve("package.json"), "{\"dependencies\": {\"express\": \"^4\"}}");
+        Files.createDirectories(dir.resolve("svc/api"));
+        Files.writeString(dir.resolve("svc/api/api.Dockerfile"), "FROM golang:1.23 AS build\nRUN go build -o /app\n"
+                + "FROM gcr.io/distroless/static-debian13\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n");
+        Files.createDirectories(dir.resolve("svc/ml"));
+        Files.writeString(dir.resolve("svc/ml/requirements.txt"), "numpy\n");
+        Files.writeString(dir.resolve("svc/ml/Dockerfile"), "FROM python:3.12-slim\nCOPY . .\nCMD [\"python\", \"m.py\"]\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM node:22\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"s.js\"]\n");
+
+        Plan go = planner.plan(new PlanRequest(dir, "svc/api/api.Dockerfile", Map.of(), null, Map.of(), List.of(), null));
+        assertThat(go.probes()).extracting(Probe::source).containsExactly("default");
+        Plan ml = planner.plan(new PlanRequest(dir, "svc/ml/Dockerfile", Map.of(), null, Map.of(), List.of(), null));
+        assertThat(ml.probes()).extracting(Probe::name).containsExactly("app starts", "import numpy");
+        Plan web = planner.plan(PlanRequest.of(dir));
+        assertThat(web.probes()).extracting(Probe::name).containsExactly("app starts", "require express");
+    }
+
+    @Test
     void anUnknownFamilyGetsNoGuessedTiers() throws Exception {
         Plan plan = plan("FROM registry.example.com:5000/team/base:7\nRUN true\n");
         assertThat(plan.variants()).singleElement().satisfies(v -> {

@@ -37,6 +37,12 @@ class MarkdownReportTest {
     }
 
     @Test
+    void codeSpansKeepBackticksAndPipes() {
+        assertThat(MarkdownReport.code("sh -c 'echo `date` | wc -c'")).isEqualTo("`` sh -c 'echo `date` \\| wc -c' ``");
+        assertThat(MarkdownReport.code("python3 -c 'import numpy'")).isEqualTo("`python3 -c 'import numpy'`");
+    }
+
+    @Test
     void cellsCannotBreakTheTable() {
         assertThat(MarkdownReport.escape("a|b\nc <script>")).isEqualTo("a\\|b c &lt;script&gt;");
     }
