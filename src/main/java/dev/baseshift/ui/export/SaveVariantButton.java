@@ -25,6 +25,9 @@ public final class SaveVariantButton extends Button {
                     q.file() + " already exists. Replace it with the " + q.tier().id() + " variant?",
                     ButtonType.YES, ButtonType.NO);
             ask.setHeaderText("Replace " + q.file().getFileName() + "?");
+            // Enter must not destroy the user's file: No is the default answer.
+            ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.YES)).setDefaultButton(false);
+            ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.NO)).setDefaultButton(true);
             if (getScene() != null) ask.initOwner(getScene().getWindow());
             Optional<ButtonType> answer = ask.showAndWait();
             vm.answerOverwrite(answer.isPresent() && answer.get() == ButtonType.YES);
