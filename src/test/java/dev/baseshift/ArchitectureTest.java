@@ -26,30 +26,38 @@ class ArchitectureTest {
                 .layer("launcher").definedBy("dev.baseshift")
                 .layer("ui").definedBy("dev.baseshift.ui..")
                 .layer("cli").definedBy("dev.baseshift.cli..")
+                .layer("app").definedBy("dev.baseshift.app..")
                 .layer("report").definedBy("dev.baseshift.report..")
                 .layer("chart").definedBy("dev.baseshift.chart..")
+                .layer("repair").definedBy("dev.baseshift.repair..")
                 .layer("compare").definedBy("dev.baseshift.compare..")
                 .layer("engine").definedBy("dev.baseshift.engine..")
                 .layer("plan").definedBy("dev.baseshift.plan..")
+                .layer("registry").definedBy("dev.baseshift.registry..")
                 .layer("domain").definedBy("dev.baseshift.dockerfile..", "dev.baseshift.catalog..",
-                        "dev.baseshift.advice..")
+                        "dev.baseshift.advice..", "dev.baseshift.diagnosis..")
                 .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("chart").mayOnlyBeAccessedByLayers("report", "ui")
-                .whereLayer("compare").mayOnlyBeAccessedByLayers("chart", "report", "cli", "ui")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("compare", "cli", "ui")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("compare", "report", "cli", "ui")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("plan", "engine", "compare", "chart", "report",
-                        "cli", "ui", "launcher");
+                .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "cli", "launcher")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("chart").mayOnlyBeAccessedByLayers("report", "app", "ui")
+                .whereLayer("repair").mayOnlyBeAccessedByLayers("report", "app", "chart", "cli", "ui")
+                .whereLayer("compare").mayOnlyBeAccessedByLayers("repair", "chart", "report", "app", "cli", "ui")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("compare", "app", "cli", "ui")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("repair", "compare", "report", "app", "cli", "ui")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("plan", "repair", "compare", "report", "app",
+                        "cli", "ui")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("registry", "plan", "engine", "compare", "repair",
+                        "chart", "report", "app", "cli", "ui", "launcher");
         rule.check(classes);
     }
 
     @Test
     void domainPlanAndCompareKnowNothingOfJavaFxOrDocker() {
         noClasses().that().resideInAnyPackage("dev.baseshift.dockerfile..", "dev.baseshift.catalog..",
-                        "dev.baseshift.advice..", "dev.baseshift.plan..", "dev.baseshift.compare..")
+                        "dev.baseshift.advice..", "dev.baseshift.diagnosis..", "dev.baseshift.plan..",
+                        "dev.baseshift.compare..", "dev.baseshift.repair..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.github.dockerjava..",
                         "org.apache.hc..", "org.controlsfx..", "picocli..")
                 .check(classes);
@@ -65,10 +73,10 @@ class ArchitectureTest {
     @Test
     void domainUsesOnlyTheJdkAndJackson() {
         noClasses().that().resideInAnyPackage("dev.baseshift.dockerfile..", "dev.baseshift.catalog..",
-                        "dev.baseshift.advice..")
+                        "dev.baseshift.advice..", "dev.baseshift.diagnosis..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..",
                         "com.fasterxml.jackson..", "dev.baseshift.dockerfile..", "dev.baseshift.catalog..",
-                        "dev.baseshift.advice..")
+                        "dev.baseshift.advice..", "dev.baseshift.diagnosis..")
                 .check(classes);
     }
 

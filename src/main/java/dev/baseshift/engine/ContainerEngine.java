@@ -28,6 +28,12 @@ public interface ContainerEngine extends AutoCloseable {
     /** Runs a container to completion or timeout; the container is always removed. */
     RunOutcome run(RunRequest request) throws EngineException;
 
+    /**
+     * Streams the image in the {@code docker save} format ({@code GET /images/{name}/get}); the caller reads it once
+     * and closes it. Nothing is written to disk.
+     */
+    java.io.InputStream saveImage(String imageRef) throws EngineException;
+
     /** Removes an image (by id or tag); missing images are not an error. */
     void removeImage(String imageRef) throws EngineException;
 

@@ -647,6 +647,17 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override
+    public InputStream saveImage(String imageRef) throws EngineException {
+        try {
+            return client.saveImageCmd(imageRef).exec();
+        } catch (NotFoundException e) {
+            throw new EngineException("no such image: " + imageRef, e);
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot export " + imageRef + ": " + friendly(e), e);
+        }
+    }
+
     // ---------------------------------------------------------------- hygiene
 
     @Override
