@@ -14,19 +14,19 @@ import java.util.Set;
  * Libraries of each ecosystem (python, node, ruby) that compile native code when no prebuilt binary fits musl, with
  * the Alpine packages their build needs (native-packages.json).
  */
-final class NativePackages {
+public final class NativePackages {
     private static final NativePackages BUNDLED = load("native-packages.json");
 
     private final Map<String, Map<String, List<String>>> needs = new HashMap<>();
     private final Map<String, Set<String>> pure = new HashMap<>();
     private final Map<String, List<String>> buildTools = new HashMap<>();
 
-    static NativePackages bundled() {
+    public static NativePackages bundled() {
         return BUNDLED;
     }
 
     /** Alpine packages a library's build needs, or null when it is not known to compile anything. */
-    List<String> buildNeeds(String ecosystem, String library) {
+    public List<String> buildNeeds(String ecosystem, String library) {
         return needs.getOrDefault(ecosystem, Map.of()).get(library.toLowerCase(Locale.ROOT));
     }
 
@@ -36,7 +36,7 @@ final class NativePackages {
     }
 
     /** The Alpine packages that make a compiler toolchain for the ecosystem. */
-    List<String> buildTools(String ecosystem) {
+    public List<String> buildTools(String ecosystem) {
         return buildTools.getOrDefault(ecosystem, List.of("build-base"));
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Package names across package managers (packages.json): {@code libpq-dev} on apt is {@code postgresql-dev} on apk. */
-final class PackageTable {
+public final class PackageTable {
     private static final PackageTable BUNDLED = load("packages.json");
 
     /** One row: for each manager key, the names to install ("" = not needed there); absent = no known equivalent. */
@@ -41,7 +41,7 @@ final class PackageTable {
         }
     }
 
-    static PackageTable bundled() {
+    public static PackageTable bundled() {
         return BUNDLED;
     }
 
@@ -81,8 +81,17 @@ final class PackageTable {
         return all;
     }
 
+    /**
+     * The names to install under a manager ({@code "apt"}, {@code "apk"}, {@code "rpm"}) for a package named under any
+     * manager, version pins removed: empty list = the target needs nothing for it; empty Optional = no known equivalent.
+     */
+    public java.util.Optional<List<String>> namesFor(String name, String managerKey) {
+        Mapping m = PackageManager.ofTrait(managerKey).map(to -> map(name, to)).orElse(null);
+        return m == null || !m.known() ? java.util.Optional.empty() : java.util.Optional.of(List.copyOf(m.names()));
+    }
+
     /** {@code curl=7.88.1-10} → {@code curl}; apk's {@code curl>8} likewise. */
-    static String bare(String name) {
+    public static String bare(String name) {
         int cut = name.length();
         for (char c : new char[] {'=', '<', '>', '~'}) {
             int i = name.indexOf(c);

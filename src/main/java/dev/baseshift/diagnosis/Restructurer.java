@@ -1,0 +1,402 @@
+package dev.baseshift.diagnosis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.dockerfile.FromRewriter;
+import dev.baseshift.dockerfile.Instruction;
+import dev.baseshift.dockerfile.Stage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * For a base without shell or package manager (distroless, scratch): the moving stages build on the original base
+ * (the final one named {@code baseshift-build} unless it has a name), and a new runtime stage on the minimal base
+ * copies what the app needs from it — the WORKDIR and COPY destinations, installed site-packages / node_modules,
+ * virtual environments, the shared libraries the diagnoses and the ELF index name, and for scratch the CA bundle and
+ * the accounts — and keeps ENV, WORKDIR, USER, EXPOSE and the start command (shell form turned into exec form).
+ */
+final class Restructurer {
+    private static final Pattern VENV = Pattern.compile("(?:-m\\s+venv|virtualenv)\\s+(?:--?[A-Za-z-]+\\s+)*([^\\s;&|]+)");
+    private static final Pattern PYTHON_VERSION = Pattern.compile("python:?(\\d+\\.\\d+)");
+    private static final Pattern ENV_PAIR = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\\S*)");
+    private static final String SHELL_CHARS = "$`|&;<>(){}*?[]~\n\\";
+
+    private final Repairer r;
+    private final RepairRequest request;
+    private final boolean scratch;
+    /** source in the builder → why; the destination is the same path */
+    private final Map<String, String> copies = new LinkedHashMap<>();
+    private final Map<String, String> env = new HashMap<>();
+    private final Set<String> pythonPath = new LinkedHashSet<>();
+    private boolean copyAccounts;
+
+    Restructurer(Repairer r) {
+        this.r = r;
+        this.request = r.request;
+        this.scratch = request.tier() == Tier.SCRATCH || request.target().libc() == null;
+    }
+
+    void run() {
+        String builder = builderStage();
+        List<String> runtime = new ArrayList<>();
+        String workdir = "/";
+        String user = null;
+        Instruction cmd = null, entrypoint = null;
+        List<Instruction> keep = new ArrayList<>();
+        for (Stage st : r.chain) {
+            for (Instruction ins : r.instructions(st)) {
+                switch (ins.keyword()) {
+                    case "WORKDIR" -> {
+                        workdir = resolve(workdir, expand(ins.arguments().trim()));
+                        copyDir(workdir, "the WORKDIR");
+                    }
+                    case "COPY", "ADD" -> copied(ins, workdir);
+                    case "RUN" -> installedBy(ins, st);
+                    case "ENV" -> {
+                        Matcher m = ENV_PAIR.matcher(ins.arguments());
+                        while (m.find()) env.put(m.group(1), m.group(2).replaceAll("^[\"']|[\"']$", ""));
+                        keep.add(ins);
+                    }
+                    case "ARG", "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL", "HEALTHCHECK" -> keep.add(ins);
+                    case "USER" -> user = ins.arguments().trim();
+                    case "CMD" -> cmd = ins;
+                    case "ENTRYPOINT" -> entrypoint = ins;
+                    default -> { }
+                }
+            }
+        }
+        for (Diagnosis d : request.diagnoses()) diagnosis(d);
+        if (scratch) {
+            copies.putIfAbsent(r.data.caBundle, "the CA bundle (scratch has none)");
+        }
+        if (user != null) accounts(user);
+        libraries();
+
+        runtime.add(fromLine());
+        for (Map.Entry<String, String> c : pruned().entrySet()) {
+            runtime.add("COPY --from=" + builder + " " + c.getKey() + " " + c.getKey());
+        }
+        if (copyAccounts) runtime.add("COPY --from=" + builder + " /etc/passwd /etc/group /etc/");
+        for (Instruction ins : keep) {
+            if (ins.keyword().equals("HEALTHCHECK") && !ins.isExecForm() && !ins.arguments().contains("[")) {
+                r.unresolved.add("line " + ins.startLine() + ": HEALTHCHECK runs through a shell; the runtime stage "
+                        + "has none, so it is left out");
+                continue;
+            }
+            runtime.add(r.df.sourceOf(ins));
+        }
+        if (!pythonPath.isEmpty() && !env.containsKey("PYTHONPATH")) {
+            runtime.add("ENV PYTHONPATH=" + String.join(":", pythonPath));
+        }
+        if (!workdir.equals("/")) runtime.add("WORKDIR " + workdir);
+        if (user != null) runtime.add("USER " + user);
+        if (entrypoint != null) runtime.add(execForm(entrypoint));
+        if (cmd != null) runtime.add(execForm(cmd));
+
+        StringBuilder stage = new StringBuilder();
+        String text = r.text;
+        if (!text.endsWith("\n")) stage.append(r.nl);
+        stage.append(r.nl);
+        for (String l : runtime) stage.append(l).append(r.nl);
+        List<String> what = new ArrayList<>(copies.values());
+        r.splices.insert(text.length(), stage.toString(), "runtime stage on " + r.baseStage().baseText()
+                + ": copies " + String.join(", ", new LinkedHashSet<>(what)) + " from " + builder);
+    }
+
+    /** Turns the final stage into the builder; the base stage goes back to the original base. */
+    private String builderStage() {
+        Stage base = r.baseStage();
+        Stage fin = r.finalStage();
+        String rewritten = FromRewriter.rewrite(r.df, base, request.originalBase(), request.graph().args());
+        int start = 0;
+        while (start < rewritten.length() && start < r.text.length() && rewritten.charAt(start) == r.text.charAt(start)) start++;
+        int endOld = r.text.length(), endNew = rewritten.length();
+        while (endOld > start && endNew > start && r.text.charAt(endOld - 1) == rewritten.charAt(endNew - 1)) {
+            endOld--;
+            endNew--;
+        }
+        String reason = "builds on " + request.originalBase() + ", which has the shell and tools the steps need";
+        r.splices.replace(start, endOld, rewritten.substring(start, endNew), reason);
+        if (fin.name() != null) return fin.name();
+        Set<String> names = new LinkedHashSet<>();
+        for (Stage s : request.graph().stages()) if (s.name() != null) names.add(s.name().toLowerCase());
+        String name = "baseshift-build";
+        for (int n = 2; names.contains(name); n++) name = "baseshift-build-" + n;
+        r.splices.insert(fin.from().endOffset(), " AS " + name, reason);
+        return name;
+    }
+
+    private String fromLine() {
+        Instruction from = r.baseStage().from();
+        StringBuilder s = new StringBuilder("FROM ");
+        from.flag("platform").ifPresent(p -> s.append("--platform=").append(p).append(' '));
+        return s.append(r.baseStage().baseText()).toString();
+    }
+
+    // ------------------------------------------------------------------ what the app needs
+
+    private void copied(Instruction ins, String workdir) {
+        List<String> words = ins.isExecForm() ? ins.execForm() : List.of(ins.arguments().trim().split("\\s+"));
+        if (words.size() < 2 || !ins.heredocs().isEmpty()) {
+            if (!ins.heredocs().isEmpty()) {
+                String dest = expand(words.get(words.size() - 1));
+                copyDir(resolve(workdir, dest), "the " + ins.keyword() + " on line " + ins.startLine());
+            }
+            return;
+        }
+        String dest = expand(words.get(words.size() - 1));
+        if (dest.contains("$")) {
+            r.unresolved.add("line " + ins.startLine() + ": cannot tell where " + ins.keyword() + " copies to (" + dest
+                    + "); copy it into the runtime stage by hand");
+            return;
+        }
+        String path = resolve(workdir, dest);
+        String why = "the " + ins.keyword() + " destination of line " + ins.startLine();
+        boolean dir = dest.endsWith("/") || dest.equals(".") || words.size() > 2;
+        if (!path.equals("/")) {
+            copyDir(path, why);
+            return;
+        }
+        for (String src : words.subList(0, words.size() - 1)) {
+            String name = src.replaceAll("/+$", "");
+            name = name.substring(name.lastIndexOf('/') + 1);
+            if (name.isEmpty() || name.equals(".") || name.contains("*")) {
+                r.unresolved.add("line " + ins.startLine() + ": " + ins.keyword() + " " + src + " into / cannot be "
+                        + "copied as one folder; copy what the app needs by hand");
+                continue;
+            }
+            if (dir || words.size() == 2) copyDir("/" + name, why);
+        }
+    }
+
+    private void installedBy(Instruction run, Stage st) {
+        String src = r.df.sourceOf(run);
+        Matcher v = VENV.matcher(src);
+        while (v.find()) {
+            String dir = expand(v.group(1));
+            if (dir.startsWith("/")) {
+                copyDir(ImageFiles.normalise(dir), "the virtual environment");
+                String py = pythonVersion();
+                if (py != null) pythonPath.add(ImageFiles.normalise(dir) + "/lib/python" + py + "/site-packages");
+            }
+        }
+        for (ShellWords.Cmd cmd : r.commands(run)) {
+            String p = cmd.programName();
+            List<String> args = cmd.args().stream().map(ShellWords.Word::value).toList();
+            boolean pip = p.matches("pip[0-9.]*") || (p.matches("python[0-9.]*") && args.size() > 2
+                    && args.get(0).equals("-m") && args.get(1).equals("pip"));
+            if (pip && args.contains("install")) {
+                if (args.contains("--user")) {
+                    copyDir("/root/.local", "pip's --user packages");
+                    String py = pythonVersion();
+                    if (py != null) pythonPath.add("/root/.local/lib/python" + py + "/site-packages");
+                } else if (!cmd.words().get(cmd.program()).value().contains("/") || cmd.words().get(cmd.program())
+                        .value().startsWith("/usr/")) {
+                    sitePackages();
+                }
+            }
+            boolean npm = p.equals("npm") || p.equals("yarn") || p.equals("pnpm");
+            if (npm && (args.contains("-g") || args.contains("--global") || args.contains("global"))) {
+                copyDir("/usr/local/lib/node_modules", "global node_modules");
+            }
+        }
+    }
+
+    /** Where the original's pip put packages: its dist-info folders, else the standard one for its Python. */
+    private void sitePackages() {
+        ImageFiles files = request.original();
+        boolean found = false;
+        if (files != null) {
+            for (InstalledPackage ip : files.packages()) {
+                if (ip.manager() != InstalledPackage.Manager.PIP) continue;
+                for (String f : ip.files()) {
+                    int at = f.indexOf(".dist-info/");
+                    if (at < 0) continue;
+                    String site = f.substring(0, f.lastIndexOf('/', at));
+                    copyDir(site, "site-packages");
+                    if (!site.startsWith("/usr/lib/python3/")) pythonPath.add(site);
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (found) return;
+        String py = pythonVersion();
+        if (py == null) {
+            r.unresolved.add("cannot tell where pip installed packages (no file index of the original, and its base "
+                    + request.originalBase() + " names no Python version)");
+            return;
+        }
+        String site = "/usr/local/lib/python" + py + "/site-packages";
+        copyDir(site, "site-packages");
+        pythonPath.add(site);
+    }
+
+    private String pythonVersion() {
+        Matcher m = PYTHON_VERSION.matcher(request.originalBase());
+        return m.find() ? m.group(1) : null;
+    }
+
+    private void diagnosis(Diagnosis d) {
+        Diagnosis.Provider p = r.provider(d);
+        String missing = d.missing() == null ? "" : d.missing();
+        switch (d.kind()) {
+            case MISSING_PYTHON_MODULE, MISSING_NODE_MODULE -> {
+                if (p == null || p.path() == null) {
+                    r.unresolved.add(d.kind().id() + " " + missing + ": the original does not have it either (or was "
+                            + "not indexed)");
+                    return;
+                }
+                String marker = d.kind() == Diagnosis.Kind.MISSING_NODE_MODULE ? "/node_modules/" : null;
+                String dir = moduleDir(p.path(), marker);
+                copyDir(dir, missing + (p.packageName() == null ? "" : " (" + p.packageName()
+                        + (p.version() == null ? "" : " " + p.version()) + ")"));
+                if (marker == null) {
+                    String site = dir.substring(0, dir.lastIndexOf('/'));
+                    if (!site.startsWith("/usr/lib/python3/")) pythonPath.add(site);
+                }
+            }
+            case MISSING_SHARED_LIBRARY, MISSING_EXECUTABLE -> {
+                if (p == null || p.path() == null) {
+                    r.unresolved.add(d.kind().id() + " " + missing + ": the original does not have it either (or was "
+                            + "not indexed)");
+                } else {
+                    copies.putIfAbsent(p.path(), missing.isEmpty() ? p.path() : missing);
+                }
+            }
+            case MISSING_CA_CERTIFICATES -> copies.putIfAbsent(r.data.caBundle, "the CA bundle");
+            case MISSING_USER -> copyAccounts = true;
+            case NO_SHELL, COMPILE_FAILURE -> { }                 // the builder stage has what the steps need
+            case GLIBC_ON_MUSL -> r.unresolved.add("glibc-on-musl " + missing + ": build it for musl or static in the "
+                    + "builder stage");
+            case LANGUAGE_VERSION_DRIFT -> r.unresolved.add("language-version-drift " + missing + ": the runtime base "
+                    + "ships another language version; rebuild the module for it");
+            default -> r.unresolved.add(d.kind().id() + ": no repair is known for \"" + d.evidence() + "\"");
+        }
+    }
+
+    /** "/usr/lib/python3/dist-packages/numpy/core/x.py" → "/usr/lib/python3/dist-packages/numpy". */
+    private static String moduleDir(String path, String marker) {
+        String[] markers = marker == null ? new String[] {"/site-packages/", "/dist-packages/"} : new String[] {marker};
+        for (String m : markers) {
+            int at = path.lastIndexOf(m);
+            if (at < 0) continue;
+            String rest = path.substring(at + m.length());
+            int slash = rest.startsWith("@") ? rest.indexOf('/', rest.indexOf('/') + 1) : rest.indexOf('/');
+            return path.substring(0, at + m.length()) + (slash < 0 ? rest : rest.substring(0, slash));
+        }
+        return path;
+    }
+
+    private void accounts(String user) {
+        String name = user.split(":")[0];
+        if (name.chars().allMatch(Character::isDigit)) return;
+        if (scratch || !request.target().users().contains(name)) copyAccounts = true;
+    }
+
+    /** The DT_NEEDED closure of everything copied, from the original's ELF index; glibc itself only for scratch. */
+    private void libraries() {
+        ImageFiles files = request.original();
+        if (files == null || files.elfFiles().isEmpty()) return;
+        List<String> work = new ArrayList<>(copies.keySet());
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < work.size() && i < 500; i++) {
+            String root = work.get(i);
+            for (ElfInfo elf : files.elfFiles().values()) {
+                if (!(elf.path().equals(root) || elf.path().startsWith(root + "/"))) continue;
+                if (!seen.add(elf.path())) continue;
+                if (scratch && elf.interpreter() != null && !covered(elf.interpreter())) {
+                    copies.putIfAbsent(elf.interpreter(), "the dynamic loader of " + elf.path());
+                    work.add(elf.interpreter());
+                }
+                for (String soname : elf.needed()) {
+                    if (!scratch && r.data.libcSonames.contains(soname)) continue;
+                    String lib = library(files, soname);
+                    if (lib == null || covered(lib)) continue;
+                    copies.putIfAbsent(lib, soname + " (needed by " + elf.path() + ")");
+                    work.add(lib);
+                }
+            }
+        }
+    }
+
+    private String library(ImageFiles files, String soname) {
+        for (String dir : r.data.libraryDirs) {
+            String path = dir + "/" + soname;
+            if (files.exists(path)) return path;
+        }
+        return null;
+    }
+
+    private boolean covered(String path) {
+        for (String c : copies.keySet()) if (path.equals(c) || path.startsWith(c + "/")) return true;
+        return false;
+    }
+
+    /** Copies without those inside another copied folder. */
+    private Map<String, String> pruned() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : copies.entrySet()) {
+            boolean inside = false;
+            for (String other : copies.keySet()) {
+                if (!other.equals(e.getKey()) && e.getKey().startsWith(other.equals("/") ? "/" : other + "/")) inside = true;
+            }
+            if (!inside) out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private void copyDir(String path, String why) {
+        if (path.equals("/")) return;
+        copies.putIfAbsent(path, why);
+    }
+
+    private String expand(String word) {
+        Matcher m = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?").matcher(word);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = env.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll("^[\"']|[\"']$", "");
+    }
+
+    private static String resolve(String workdir, String path) {
+        String p = path.startsWith("/") ? path : workdir + "/" + path;
+        return ImageFiles.normalise(p);
+    }
+
+    /** CMD/ENTRYPOINT in exec form; a shell form that needs a shell is kept and reported. */
+    private String execForm(Instruction ins) {
+        if (ins.isExecForm()) return r.df.sourceOf(ins);
+        String shell = ins.arguments().trim();
+        boolean needsShell = false;
+        for (char c : SHELL_CHARS.toCharArray()) if (shell.indexOf(c) >= 0) needsShell = true;
+        List<String> words = new ArrayList<>();
+        if (!needsShell) {
+            for (ShellWords.Cmd c : ShellWords.scan(shell, 0, shell.length(), '\\')) {
+                for (ShellWords.Word w : c.words()) words.add(w.value());
+            }
+        }
+        if (needsShell || words.isEmpty()) {
+            r.unresolved.add("line " + ins.startLine() + ": " + ins.keyword() + " " + shell + " needs a shell, which "
+                    + r.baseStage().baseText() + " does not have; write it in exec form");
+            return r.df.sourceOf(ins);
+        }
+        try {
+            return ins.keyword() + " " + new ObjectMapper().writeValueAsString(words);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
