@@ -221,6 +221,8 @@ public final class Repairer {
     }
 
     private void translateRun(Stage st, Instruction run) {
+        int mark = splices.size();
+        runNotes.clear();
         List<ShellWords.Cmd> cmds = commands(run);
         boolean[] drop = new boolean[cmds.size()];
         for (int c = 0; c < cmds.size(); c++) {
@@ -242,7 +244,13 @@ public final class Repairer {
             }
         }
         dropCommands(run, cmds, drop, "apt's package lists are not needed with apk add --no-cache");
+        if (splices.size() > mark) {
+            splices.regroup(mark, "line " + run.startLine() + ": apt-get → apk"
+                    + (runNotes.isEmpty() ? "" : " (" + String.join("; ", runNotes) + ")"));
+        }
     }
+
+    private final Set<String> runNotes = new LinkedHashSet<>();
 
     /** Removes the dropped commands with the operators that joined them; a RUN with nothing left goes entirely. */
     void dropCommands(Instruction run, List<ShellWords.Cmd> cmds, boolean[] drop, String reason) {
@@ -259,10 +267,10 @@ public final class Repairer {
             if (!drop[i]) { i++; continue; }
             int j = i;
             while (j + 1 < cmds.size() && drop[j + 1]) j++;
-            if (i > 0) {
-                splices.delete(cmds.get(i - 1).end(), cmds.get(j).end(), reason);
-            } else {
+            if (j + 1 < cmds.size()) {
                 splices.delete(lead(cmds.get(i)), lead(cmds.get(j + 1)), reason);
+            } else {
+                splices.delete(cmds.get(i - 1).end(), cmds.get(j).end(), reason);
             }
             i = j + 1;
         }
@@ -299,6 +307,7 @@ public final class Repairer {
             case "update", "clean", "autoclean", "autoremove", "auto-remove" -> { return true; }
             case "upgrade", "dist-upgrade", "full-upgrade" -> {
                 splices.replace(lead(cmd), cmd.end(), "apk upgrade --no-cache", "apt-get " + v + " → apk upgrade");
+                runNotes.add("apt-get " + v + " → apk upgrade");
                 return false;
             }
             case "install", "reinstall", "remove", "purge" -> {
@@ -309,7 +318,6 @@ public final class Repairer {
                     splices.delete(first, program.start(), "apt's environment (DEBIAN_FRONTEND) means nothing to apk");
                 }
                 List<String> kept = new ArrayList<>();
-                List<String> notes = new ArrayList<>();
                 ShellWords.Word lastKept = null;
                 List<ShellWords.Word> packageWords = new ArrayList<>();
                 for (ShellWords.Word n : names) {
@@ -328,17 +336,20 @@ public final class Repairer {
                     Optional<List<String>> mapped = table.namesFor(bare, "apk");
                     if (mapped.isEmpty()) {
                         unresolved.add("no Alpine package known for " + bare + " (line " + line(n.start()) + ")");
+                        runNotes.add("keeps " + bare + ": no Alpine package known");
                         lastKept = n;
                         packageWords.add(n);
                         continue;
                     }
-                    if (!bare.equals(n.value())) notes.add("pin " + n.value() + " dropped (Alpine versions differ)");
+                    if (!bare.equals(n.value())) runNotes.add("pin " + n.value() + " dropped: Alpine versions differ");
                     if (mapped.get().isEmpty()) {
                         splices.delete(previousEnd(cmd, n), n.end(), bare + " is not needed on Alpine");
+                        runNotes.add(bare + " not needed on Alpine");
                         continue;
                     }
                     String to = String.join(" ", mapped.get());
                     if (!to.equals(n.value())) splices.replace(n.start(), n.end(), to, bare + " → " + to);
+                    if (!to.equals(bare)) runNotes.add(bare + " → " + to);
                     kept.addAll(mapped.get());
                     lastKept = n;
                     packageWords.add(n);
@@ -347,9 +358,7 @@ public final class Repairer {
                     return true;                      // nothing left to install: the command goes
                 }
                 String what = install ? "add --no-cache" : "del";
-                splices.replace(program.start(), program.end(), "apk", "apt-get " + v + " → apk " + what
-                        + (kept.isEmpty() ? "" : " " + String.join(" ", kept))
-                        + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+                splices.replace(program.start(), program.end(), "apk", "apt-get " + v + " → apk " + what);
                 splices.replace(verb.start(), verb.end(), what, "apt-get " + v + " → apk " + what);
                 for (ShellWords.Word o : options) {
                     splices.delete(previousEnd(cmd, o), o.end(), "apt options mean nothing to apk");
@@ -428,13 +437,16 @@ public final class Repairer {
             Optional<List<String>> mapped = table.namesFor(bare, "apk");
             if (mapped.isEmpty()) {
                 unresolved.add("no Alpine package known for " + bare + " (line " + line(tok[0]) + ", in " + name + ")");
+                runNotes.add("keeps " + bare + " in " + name + ": no Alpine package known");
             } else if (mapped.get().isEmpty()) {
                 int from = k > 0 ? tokens.get(k - 1)[1] : tok[0];
                 int to = k > 0 ? tok[1] : (k + 1 < tokens.size() ? tokens.get(k + 1)[0] : tok[1]);
                 splices.delete(from, to, bare + " is not needed on Alpine");
+                runNotes.add(bare + " not needed on Alpine");
             } else {
                 String to = String.join(" ", mapped.get());
                 if (!to.equals(n)) splices.replace(tok[0], tok[1], to, name + ": " + bare + " → " + to);
+                if (!to.equals(bare)) runNotes.add(bare + " → " + to);
             }
         }
     }
@@ -530,20 +542,18 @@ public final class Repairer {
                 if (p != null && p.packageName() != null && !"pip".equals(p.manager()) && !"npm".equals(p.manager())) {
                     osPackage(d, p, pm);
                 } else if (d.kind() == Diagnosis.Kind.MISSING_EXECUTABLE && data.tools.containsKey(missing)) {
-                    addDebian(data.tools.get(missing), pm, "adds " + data.tools.get(missing) + ": it provides "
-                            + missing);
+                    addDebian(data.tools.get(missing), pm, "adds %s: the original has the program " + missing
+                            + " from it");
                 } else {
                     unresolved.add(d.kind().id() + " " + missing + ": no package of the original owns it"
                             + (p == null ? "" : " (" + p.path() + ")"));
                 }
             }
-            case MISSING_CA_CERTIFICATES -> addDebian(data.caCertificates, pm,
-                    "adds " + data.caCertificates + ": TLS needs the CA bundle");
+            case MISSING_CA_CERTIFICATES -> addDebian(data.caCertificates, pm, "adds %s: TLS needs the CA bundle");
             case MISSING_USER -> addUser(missing, apk);
             case GLIBC_ON_MUSL -> {
                 if (apk) {
-                    addPackage(data.glibcOnMusl, "adds " + data.glibcOnMusl + ": " + missing
-                            + " is linked against glibc, gcompat runs it on musl");
+                    addPackage(data.glibcOnMusl, "adds %s: " + missing + " is linked against glibc; gcompat runs it on musl");
                 } else {
                     unresolved.add("glibc-on-musl " + missing + ": only a musl base needs gcompat");
                 }
@@ -559,7 +569,7 @@ public final class Repairer {
     private void osPackage(Diagnosis d, Diagnosis.Provider p, String pm) {
         String why = " it provides " + (d.missing() == null ? p.path() : d.missing());
         if ("apk".equals(p.manager())) {
-            if (pm.equals("apk")) addPackage(p.packageName(), "adds " + p.packageName() + ":" + why);
+            if (pm.equals("apk")) addPackage(p.packageName(), "adds %s:" + why);
             else unresolved.add(d.kind().id() + " " + d.missing() + ": the original has it from the Alpine package "
                     + p.packageName() + "; no Debian name is known");
             return;
@@ -568,21 +578,22 @@ public final class Repairer {
             unresolved.add(d.kind().id() + " " + d.missing() + ": no package of the original owns " + p.path());
             return;
         }
-        addDebian(p.packageName(), pm, "adds %s:" + why + " in the original (" + p.packageName() + ")");
+        addDebian(p.packageName(), pm, pm.equals("apt") ? "adds %s:" + why + " in the original"
+                : "adds %s:" + why + " in the original (Debian " + p.packageName() + ")");
     }
 
     /** A Debian package (or several, space-separated) installed under the target's manager. */
     private void addDebian(String debian, String pm, String reason) {
         for (String name : debian.trim().split("\\s+")) {
             if (pm.equals("apt")) {
-                addPackage(name, reason.replace("%s", name));
+                addPackage(name, reason);
                 continue;
             }
             Optional<List<String>> mapped = table.namesFor(name, "apk");
             if (mapped.isEmpty()) {
                 unresolved.add("no Alpine package known for " + name);
             } else {
-                for (String n : mapped.get()) addPackage(n, reason.replace("%s", n));
+                for (String n : mapped.get()) addPackage(n, reason);
             }
         }
     }
@@ -596,11 +607,7 @@ public final class Repairer {
         String reason = "adds %s: the build on line " + d.line() + " compiles native code"
                 + (missing.isEmpty() ? "" : " (needs " + missing + ")");
         List<String> toolchain = data.toolchain.getOrDefault(pm, List.of());
-        if (pm.equals("apk")) {
-            for (String n : toolchain) addPackage(n, reason.replace("%s", n));
-        } else {
-            toolchain.forEach(n -> addPackage(n, reason.replace("%s", n)));
-        }
+        for (String n : toolchain) addPackage(n, reason);
         List<String> needs = data.compile.get(missing);
         if (needs == null && missing.contains("/")) needs = data.compile.get(missing.substring(missing.lastIndexOf('/') + 1));
         if (needs != null) {
@@ -612,7 +619,7 @@ public final class Repairer {
             NativePackages natives = NativePackages.bundled();
             for (String[] lib : librariesInstalledAt(d.line())) {
                 List<String> n = natives.buildNeeds(lib[0], lib[1]);
-                if (n != null) for (String x : n) addPackage(x, "adds " + x + ": " + lib[1] + " compiles on musl");
+                if (n != null) for (String x : n) addPackage(x, reason);
             }
         }
     }
@@ -720,9 +727,16 @@ public final class Repairer {
     private void flushPackages(String pm) {
         if (packages.isEmpty()) return;
         List<String> names = new ArrayList<>();
-        for (String n : packages.keySet()) if (!mergeNames.contains(n)) names.add(n);
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : packages.entrySet()) {
+            if (mergeNames.contains(e.getKey())) continue;
+            names.add(e.getKey());
+            byReason.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        }
         if (names.isEmpty()) return;
-        String reason = String.join("; ", new LinkedHashSet<>(packages.values()));
+        List<String> why = new ArrayList<>();
+        byReason.forEach((template, list) -> why.add(template.replace("%s", String.join(" ", list))));
+        String reason = String.join("; ", why);
         if (mergeAt >= 0) {
             StringBuilder add = new StringBuilder();
             for (String n : names) add.append(mergeSeparator).append(n);

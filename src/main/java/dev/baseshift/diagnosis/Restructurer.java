@@ -38,6 +38,8 @@ final class Restructurer {
     private final Map<String, String> env = new HashMap<>();
     private final Set<String> pythonPath = new LinkedHashSet<>();
     private boolean copyAccounts;
+    /** The virtual environment a RUN made; a later plain {@code pip} installs into it. */
+    private String venv;
 
     Restructurer(Repairer r) {
         this.r = r;
@@ -74,6 +76,7 @@ final class Restructurer {
                 }
             }
         }
+        startProgram(entrypoint != null ? entrypoint : cmd);
         for (Diagnosis d : request.diagnoses()) diagnosis(d);
         if (scratch) {
             copies.putIfAbsent(r.data.caBundle, "the CA bundle (scratch has none)");
@@ -160,6 +163,7 @@ final class Restructurer {
             return;
         }
         String path = resolve(workdir, dest);
+        if (path.equals("/tmp") || path.startsWith("/tmp/") || path.startsWith("/var/tmp/")) return;  // build inputs
         String why = "the " + ins.keyword() + " destination of line " + ins.startLine();
         boolean dir = dest.endsWith("/") || dest.equals(".") || words.size() > 2;
         if (!path.equals("/")) {
@@ -184,7 +188,11 @@ final class Restructurer {
         while (v.find()) {
             String dir = expand(v.group(1));
             if (dir.startsWith("/")) {
-                copyDir(ImageFiles.normalise(dir), "the virtual environment");
+                venv = ImageFiles.normalise(dir);
+                copyDir(venv, "the virtual environment");
+                r.unresolved.add("line " + run.startLine() + ": the virtual environment " + venv + " links to the "
+                        + "builder's Python; on " + r.baseStage().baseText() + " its bin/ scripts may not start — "
+                        + "the runtime stage sets PYTHONPATH so the base's own python3 finds the packages");
                 String py = pythonVersion();
                 if (py != null) pythonPath.add(ImageFiles.normalise(dir) + "/lib/python" + py + "/site-packages");
             }
@@ -199,8 +207,8 @@ final class Restructurer {
                     copyDir("/root/.local", "pip's --user packages");
                     String py = pythonVersion();
                     if (py != null) pythonPath.add("/root/.local/lib/python" + py + "/site-packages");
-                } else if (!cmd.words().get(cmd.program()).value().contains("/") || cmd.words().get(cmd.program())
-                        .value().startsWith("/usr/")) {
+                } else if (cmd.words().get(cmd.program()).value().startsWith("/usr/")
+                        || (venv == null && !cmd.words().get(cmd.program()).value().contains("/"))) {
                     sitePackages();
                 }
             }
@@ -295,6 +303,18 @@ final class Restructurer {
             return path.substring(0, at + m.length()) + (slash < 0 ? rest : rest.substring(0, slash));
         }
         return path;
+    }
+
+    /** The program the image starts, when it is a file the steps made (an absolute path outside the system dirs). */
+    private void startProgram(Instruction start) {
+        if (start == null) return;
+        String first = start.isExecForm()
+                ? (start.execForm().isEmpty() ? "" : start.execForm().get(0))
+                : start.arguments().trim().split("\\s+")[0];
+        first = expand(first);
+        if (!first.startsWith("/") || covered(first)) return;
+        boolean system = first.matches("/(usr/)?s?bin/[^/]+");
+        if (scratch || !system) copies.putIfAbsent(ImageFiles.normalise(first), "the program the image starts");
     }
 
     private void accounts(String user) {

@@ -35,6 +35,17 @@ final class Splices {
         replace(start, end, "", reason);
     }
 
+    /** How many splices there are so far (a mark for {@link #regroup}). */
+    int size() { return splices.size(); }
+
+    /** Gives every splice added since {@code mark} one shared reason (one change, one line of why). */
+    void regroup(int mark, String reason) {
+        for (int i = mark; i < splices.size(); i++) {
+            Splice s = splices.get(i);
+            splices.set(i, new Splice(s.start(), s.end(), s.text(), reason, s.order()));
+        }
+    }
+
     /** True when a splice already touches [start, end) (for callers that would otherwise overlap). */
     boolean touches(int start, int end) {
         for (Splice s : splices) {
