@@ -352,7 +352,7 @@ final class Restructurer {
     private String library(ImageFiles files, String soname) {
         for (String dir : r.data.libraryDirs) {
             String path = dir + "/" + soname;
-            if (files.exists(path)) return path;
+            if (files.entry(path).isPresent() || files.exists(path)) return path;
         }
         return null;
     }
