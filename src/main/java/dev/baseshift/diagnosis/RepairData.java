@@ -23,6 +23,7 @@ final class RepairData {
     final String glibcOnMusl;
     final String caCertificates;
     final String caBundle;
+    final Set<String> caBundleBases = new LinkedHashSet<>();
     final Set<String> libcSonames = new LinkedHashSet<>();
     final List<String> libraryDirs = new ArrayList<>();
     final Set<String> aptOnlyCommands = new LinkedHashSet<>();
@@ -36,6 +37,7 @@ final class RepairData {
         glibcOnMusl = root.path("glibcOnMusl").asText();
         caCertificates = root.path("caCertificates").asText();
         caBundle = root.path("caBundle").asText();
+        root.path("caBundleBases").forEach(n -> caBundleBases.add(n.asText()));
         root.path("libcSonames").forEach(n -> libcSonames.add(n.asText()));
         root.path("libraryDirs").forEach(n -> libraryDirs.add(n.asText()));
         root.path("aptOnlyCommands").forEach(n -> aptOnlyCommands.add(n.asText()));

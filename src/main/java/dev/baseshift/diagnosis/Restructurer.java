@@ -78,9 +78,7 @@ final class Restructurer {
         }
         startProgram(entrypoint != null ? entrypoint : cmd);
         for (Diagnosis d : request.diagnoses()) diagnosis(d);
-        if (scratch) {
-            copies.putIfAbsent(r.data.caBundle, "the CA bundle (scratch has none)");
-        }
+        if (scratch) caBundle();
         if (user != null) accounts(user);
         libraries();
 
@@ -303,6 +301,35 @@ final class Restructurer {
             return path.substring(0, at + m.length()) + (slash < 0 ? rest : rest.substring(0, slash));
         }
         return path;
+    }
+
+    /**
+     * Scratch has no CA bundle: copy the original's when there is evidence it has one (its index, a step that installs
+     * ca-certificates, or an image family known to ship it); copying a file the builder lacks would fail the build.
+     */
+    private void caBundle() {
+        String bundle = r.data.caBundle;
+        if (covered(bundle)) return;
+        ImageFiles files = request.original();
+        boolean has;
+        if (files != null) {
+            has = files.entry(bundle).isPresent() || files.exists(bundle);
+        } else {
+            String repo = request.originalBase().replaceAll("[:@].*$", "");
+            repo = repo.substring(repo.lastIndexOf('/') + 1);
+            has = r.data.caBundleBases.contains(repo);
+            for (Stage st : r.chain) {
+                for (Instruction ins : r.instructions(st)) {
+                    if (ins.keyword().equals("RUN") && r.df.sourceOf(ins).contains("ca-certificates")) has = true;
+                }
+            }
+        }
+        if (has) {
+            copies.putIfAbsent(bundle, "the CA bundle (scratch has none)");
+        } else {
+            r.unresolved.add("scratch has no CA bundle and the original (" + request.originalBase() + ") shows none to "
+                    + "copy; if the app uses TLS, install ca-certificates in the builder stage");
+        }
     }
 
     /** The program the image starts, when it is a file the steps made (an absolute path outside the system dirs). */

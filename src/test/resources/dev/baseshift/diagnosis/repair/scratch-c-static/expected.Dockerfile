@@ -7,5 +7,4 @@ CMD ["/usr/local/bin/hello"]
 FROM scratch
 COPY --from=baseshift-build /src/hello.c /src/hello.c
 COPY --from=baseshift-build /usr/local/bin/hello /usr/local/bin/hello
-COPY --from=baseshift-build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 CMD ["/usr/local/bin/hello"]
