@@ -34,7 +34,8 @@ public final class BaseShiftCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("baseshift: " + ex.getMessage());
+            // picocli says "option option '--build-arg' (K=V)" for a bad map value
+            err.println("baseshift: " + String.valueOf(ex.getMessage()).replace("option option", "option"));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try 'baseshift " + subcommandName(ex.getCommandLine()) + "--help' for more information.");
             return BAD_INPUT;

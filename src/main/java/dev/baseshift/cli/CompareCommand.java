@@ -146,16 +146,23 @@ public final class CompareCommand implements Callable<Integer> {
 
     private record Inputs(int parallel, Duration probeTimeout, Long maxBytes, Duration timeout) {}
 
+    /** Limits of the numeric options (README: "Limits"). */
+    static final long MAX_PARALLEL = 64, MAX_TIMEOUT_SECONDS = 7 * 24 * 3600, MAX_PROBE_TIMEOUT_SECONDS = 24 * 3600;
+
+    private static void range(String option, Long value, long min, long max, String unit) {
+        if (value != null && (value < min || value > max)) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + unit + ", got "
+                    + value);
+        }
+    }
+
     /** What the user typed, checked before the project is even read. */
     private void checkOptions() {
-        if (parallel != null && parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
-        if (timeoutSeconds != null && timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second, got " + timeoutSeconds);
-        }
-        if (probeTimeoutSeconds != null && probeTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("--probe-timeout must be at least 1 second, got " + probeTimeoutSeconds);
-        }
+        range("--parallel", parallel == null ? null : (long) parallel, 1, MAX_PARALLEL, "");
+        range("--timeout", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, " seconds");
+        range("--probe-timeout", probeTimeoutSeconds, 1, MAX_PROBE_TIMEOUT_SECONDS, " seconds");
         if (maxSize != null) Sizes.parse(maxSize);
+        planOptions.checkOptions();
         for (Path f : new Path[]{json, csv, markdown, png}) {
             if (f == null) continue;
             Path parent = f.toAbsolutePath().getParent();

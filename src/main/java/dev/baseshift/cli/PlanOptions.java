@@ -2,6 +2,7 @@ package dev.baseshift.cli;
 
 import dev.baseshift.catalog.Catalog;
 import dev.baseshift.catalog.Tier;
+import dev.baseshift.dockerfile.ImageReference;
 import dev.baseshift.plan.CommandLineSplitter;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.PlanRequest;
@@ -54,7 +55,22 @@ public final class PlanOptions {
         return dir != null ? dir : SampleProject.extract();
     }
 
+    /** Tiers, base images and probes as typed, checked before anything is read or built. */
+    void checkOptions() {
+        bases.forEach((k, v) -> {
+            parseTier(k, "--base");
+            if (v == null || v.isBlank()) throw new IllegalArgumentException("--base " + k + "= needs an image");
+            try {
+                ImageReference.parse(v.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--base " + k + "=" + v.trim() + ": " + e.getMessage());
+            }
+        });
+        if (tiers != null) tiers.forEach(t -> parseTier(t, "--tiers"));
+    }
+
     PlanRequest request() throws IOException {
+        checkOptions();
         Map<Tier, String> overrides = new EnumMap<>(Tier.class);
         bases.forEach((k, v) -> {
             if (v == null || v.isBlank()) throw new IllegalArgumentException("--base " + k + "= needs an image");

@@ -34,6 +34,7 @@ public final class DockerfileParser {
     private static final Set<String> NEEDS_ARGUMENT = Set.of("ENV", "LABEL", "ARG", "EXPOSE", "VOLUME", "ONBUILD",
             "SHELL", "HEALTHCHECK");
     private static final Set<String> NEEDS_ONE_ARGUMENT = Set.of("USER", "WORKDIR", "STOPSIGNAL", "MAINTAINER");
+    private static final Pattern WORD = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
     private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
 
     /** Flags each instruction accepts: name → kind (string value, boolean, or repeatable). */
@@ -232,13 +233,22 @@ public final class DockerfileParser {
             return m.find() ? s.substring(0, m.start()) : s;
         }
 
+        /**
+         * Echoes the first word only when it looks like a keyword: a file that is not a Dockerfile at all (a link to
+         * a secret, a binary) must not have its content printed.
+         */
+        private DockerfileException unknownInstruction(int lineNo, String word) {
+            return WORD.matcher(word).matches() ? error(lineNo, "unknown instruction: " + word)
+                    : error(lineNo, "unknown instruction (the line does not start with a Dockerfile instruction)");
+        }
+
         /** Splits one logical line into keyword, flags and arguments, and checks what BuildKit checks. */
         private Node node(String line, int lineNo) throws DockerfileException {
             int cut = 0;
             while (cut < line.length() && !isSeparator(line.charAt(cut))) cut++;
             String written = line.substring(0, cut);
             String keyword = written.toUpperCase(Locale.ROOT);
-            if (!INSTRUCTIONS.contains(keyword)) throw error(lineNo, "unknown instruction: " + keyword);
+            if (!INSTRUCTIONS.contains(keyword)) throw unknownInstruction(lineNo, keyword);
             while (cut < line.length() && isSeparator(line.charAt(cut))) cut++;
             FlagSplit split = flags(line.substring(cut));
             List<Flag> flags = checkFlags(keyword, split.flags, lineNo);
@@ -342,7 +352,7 @@ public final class DockerfileParser {
             if (trigger.equals("ONBUILD") || trigger.equals("FROM") || trigger.equals("MAINTAINER")) {
                 throw error(lineNo, trigger + " isn't allowed as an ONBUILD trigger");
             }
-            if (!INSTRUCTIONS.contains(trigger)) throw error(lineNo, "unknown instruction: " + trigger);
+            if (!INSTRUCTIONS.contains(trigger)) throw unknownInstruction(lineNo, trigger);
             if (!HEREDOC_INSTRUCTIONS.contains(trigger)) return false;
             String rest = Words.trim(flags(args.substring(cut)).rest);
             return json(rest, lineNo) == null;

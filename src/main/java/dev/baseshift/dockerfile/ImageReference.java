@@ -67,8 +67,13 @@ public record ImageReference(String original, String registry, String repository
             String first = rest.substring(0, slash);
             // Docker's rule: the first component is a registry when it looks like a host (dot, port, localhost)
             // or has upper-case letters, which a path component may not have.
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")
-                    || !first.equals(first.toLowerCase(Locale.ROOT))) {
+            boolean hostLike = first.contains(".") || first.contains(":") || first.equals("localhost");
+            if (!hostLike && !first.equals(first.toLowerCase(Locale.ROOT))) {
+                // Docker would take it for a registry host; no registry is named like that, it is a typo
+                throw invalid(text, "uppercase letters are not allowed in a repository name ('" + first
+                        + "' is no registry host either: a host has a '.' or a ':port', or is localhost)");
+            }
+            if (hostLike) {
                 registry = first;
                 path = rest.substring(slash + 1);
                 if (!DOMAIN.matcher(registry).matches()) throw invalid(text, "invalid registry host '" + registry + "'");

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.ImageHistory;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -51,6 +52,8 @@ public final class DockerEngine implements ContainerEngine {
 
     /** Probe output kept: the end is where the error usually is. */
     static final int OUTPUT_TAIL_BYTES = 4096;
+    /** Processes a probe may have at once: enough for any real test, too few for a fork bomb. */
+    public static final long PROBE_PIDS_LIMIT = 256;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Pattern COMMITTED = Pattern.compile(" ---> ([0-9a-f]{12,64})");
     private static final Pattern MESSAGE_JSON = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -482,6 +485,7 @@ public final class DockerEngine implements ContainerEngine {
     public RunOutcome run(RunRequest request) throws EngineException {
         long started = System.nanoTime();
         String id = null;
+        Attached attached = null;
         try {
             HostConfig host = HostConfig.newHostConfig();
             if (request.networkNone()) {
@@ -490,16 +494,21 @@ public final class DockerEngine implements ContainerEngine {
             if (request.memoryBytes() > 0) {
                 host.withMemory(request.memoryBytes());
             }
+            // A probe may not fork without bound, and its output is read from the attached stream, so the engine
+            // keeps no log of it (a chatty probe would otherwise fill the engine's disk).
+            host.withPidsLimit(PROBE_PIDS_LIMIT);
+            host.withLogConfig(new LogConfig(LogConfig.LoggingType.NONE, null));
             CreateContainerCmd create = client.createContainerCmd(request.image())
                     .withLabels(request.labels())
                     .withHostConfig(host)
-                    .withAttachStdin(false).withTty(false);
+                    .withAttachStdin(false).withAttachStdout(true).withAttachStderr(true).withTty(false);
             if (!request.argv().isEmpty()) {
                 create.withEntrypoint(request.argv().get(0));
                 create.withCmd(request.argv().subList(1, request.argv().size()));
             }
             try {
                 id = create.exec().getId();
+                attached = attach(id);
                 client.startContainerCmd(id).exec();
             } catch (DockerException e) {
                 String message = friendly(e);
@@ -510,16 +519,50 @@ public final class DockerEngine implements ContainerEngine {
                 }
                 throw new EngineException("cannot run " + request.image() + ": " + message, e);
             }
-            return waitFor(id, request, started);
+            return waitFor(id, attached, request, started);
         } catch (NotFoundException e) {
             throw new EngineException("no such image: " + request.image(), e);
         } catch (RuntimeException e) {
             throw new EngineException("cannot run " + request.image() + ": " + friendly(e), e);
         } finally {
+            if (attached != null) closeQuietly(attached);
             if (id != null) {
                 removeContainer(id);
             }
         }
+    }
+
+    /** The container's stdout and stderr as they come, in blocks, of which only the tail is kept. */
+    private static final class Attached extends Watched<Frame> {
+        final OutputTail tail = new OutputTail(OUTPUT_TAIL_BYTES);
+        final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void onStart(java.io.Closeable stream) {
+            super.onStart(stream);
+            connected.countDown();
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            tail.append(frame.getPayload());
+        }
+
+        String text() {
+            return tail.text();
+        }
+    }
+
+    /** Attaches before the start, so not a byte is missed; waits (briefly) until the engine has hijacked the stream. */
+    private Attached attach(String id) {
+        Attached attached = client.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .withLogs(false).exec(new Attached());
+        try {
+            attached.connected.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return attached;
     }
 
     private static boolean isNotFound(String message) {
@@ -527,7 +570,7 @@ public final class DockerEngine implements ContainerEngine {
         return m.contains("executable file not found") || m.contains("no such file or directory");
     }
 
-    private RunOutcome waitFor(String id, RunRequest request, long started) throws EngineException {
+    private RunOutcome waitFor(String id, Attached attached, RunRequest request, long started) throws EngineException {
         ExitWatch wait = client.waitContainerCmd(id).exec(new ExitWatch());
         long deadline = started + request.timeout().toNanos();
         boolean server = request.argv().isEmpty() && request.keepAlivePass() != null
@@ -544,7 +587,8 @@ public final class DockerEngine implements ContainerEngine {
                         throw new EngineException("lost the probe container of " + request.image() + ": " + why);
                     }
                     Integer code = wait.statusCode;
-                    return new RunOutcome(code, false, false, false, output(id), seconds(started));
+                    attached.ended(2_000); // the last bytes may still be on their way
+                    return new RunOutcome(code, false, false, false, attached.text(), seconds(started));
                 }
                 now = System.nanoTime();
                 if (request.cancel() != null && request.cancel().get()) {
@@ -553,11 +597,11 @@ public final class DockerEngine implements ContainerEngine {
                 }
                 if (now >= aliveUntil) {
                     kill(id);
-                    return new RunOutcome(null, false, true, false, output(id), seconds(started));
+                    return new RunOutcome(null, false, true, false, attached.text(), seconds(started));
                 }
                 if (now >= deadline) {
                     kill(id);
-                    String out = output(id);
+                    String out = attached.text();
                     String note = "timed out after " + request.timeout().toSeconds() + " s";
                     return new RunOutcome(null, true, false, false,
                             out.isEmpty() ? note : tail(out + "\n" + note), seconds(started));
@@ -586,31 +630,6 @@ public final class DockerEngine implements ContainerEngine {
             client.killContainerCmd(id).exec();
         } catch (RuntimeException e) {
             // it may have exited meanwhile; removal with force follows anyway
-        }
-    }
-
-    private String output(String id) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Watched<Frame> frames = new Watched<>() {
-            @Override
-            public void onNext(Frame frame) {
-                synchronized (bytes) {
-                    bytes.writeBytes(frame.getPayload());
-                }
-            }
-        };
-        try {
-            client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(500).exec(frames);
-            frames.ended(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            return "(output unavailable: " + friendly(e) + ")";
-        } finally {
-            closeQuietly(frames);
-        }
-        synchronized (bytes) {
-            return tail(bytes.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -45,8 +45,7 @@ public final class Planner {
      * @throws IOException         unreadable project, bad .baseshift.json, or no Dockerfile found (the message says where it looked)
      */
     public Plan plan(PlanRequest request) throws DockerfileException, IOException {
-        Path dir = request.projectDir();
-        if (!Files.isDirectory(dir)) throw new IOException("not a folder: " + dir);
+        Path dir = projectFolder(request.projectDir());
         String rel = request.dockerfile() != null ? request.dockerfile().replace('\\', '/') : defaultDockerfile(dir);
         ProjectConfig config = ProjectConfig.load(dir);
         Dockerfile dockerfile = DockerfileParser.parse(rel, read(dir, rel));
@@ -185,10 +184,24 @@ public final class Planner {
         return found.get(0);
     }
 
+    /**
+     * The project folder as the file system knows it: {@code .}, {@code ./}, trailing slashes and a symlinked folder
+     * all name the same real folder, so the inside-the-project checks compare like with like.
+     */
+    static Path projectFolder(Path given) throws IOException {
+        if (!Files.isDirectory(given)) throw new IOException("not a folder: " + given);
+        return given.toAbsolutePath().normalize().toRealPath();
+    }
+
+    /** The Dockerfile's text; it must be inside the project folder, also when it is a symbolic link. */
     private static String read(Path dir, String rel) throws IOException {
         Path file = dir.resolve(rel).normalize();
-        if (!file.startsWith(dir.normalize())) throw new IOException(rel + ": the Dockerfile must be inside the project folder");
+        if (!file.startsWith(dir)) throw new IOException(rel + ": the Dockerfile must be inside the project folder");
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "Dockerfile not found");
+        if (!file.toRealPath().startsWith(dir)) {
+            throw new IOException(rel + ": the Dockerfile is a link to a file outside the project folder; refused"
+                    + " (the Dockerfile must be inside the project folder)");
+        }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {

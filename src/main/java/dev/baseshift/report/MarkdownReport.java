@@ -131,16 +131,31 @@ public final class MarkdownReport {
         };
     }
 
-    /** Markdown table cells: no raw pipes, no line breaks, no stray HTML. */
+    /**
+     * Text in a table cell, outside code: no raw pipes, no line breaks, no HTML (so a probe's output or an error
+     * cannot inject markup into a pull-request comment), and a backtick cannot open a code span.
+     */
     static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-                .replaceAll("\\s*\\R\\s*", " ");
+        return text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|").replace("`", "\\`").replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** A code span; text with backticks gets a double-backtick fence, so `echo `x`` stays what it is. */
+    /**
+     * A code span fenced by a backtick run longer than any inside the text, padded with a space on each side when
+     * the text has backticks or starts or ends with one, so no command can close the span early; pipes are escaped
+     * for the table (GitHub removes that escape inside code). HTML inside a code span is shown, never rendered.
+     */
     static String code(String text) {
         String t = nullToEmpty(text).replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
-        return t.contains("`") ? "`` " + t + " ``" : "`" + t + "`";
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < t.length(); i++) {
+            run = t.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = longest > 0 || t.startsWith(" ") || t.endsWith(" ");
+        return pad ? fence + " " + t + " " + fence : fence + t + fence;
     }
 
     private static String firstLine(String text) {
