@@ -93,6 +93,7 @@ public final class SpectrumViewModel {
     public void setPlan(Plan newPlan, Set<Tier> configuredTiers) {
         Tier keep = selectedTier.get();
         boolean sameProject = plan != null && newPlan != null && plan.projectDir().equals(newPlan.projectDir());
+        boolean sameDockerfile = sameProject && plan.dockerfilePath().equals(newPlan.dockerfilePath());
         plan = newPlan;
         if (newPlan == null) {
             tiers.clear();
@@ -100,12 +101,14 @@ public final class SpectrumViewModel {
             show(null);
             return;
         }
-        tiers.setAll(newPlan.variants().stream().map(Variant::tier).toList());
+        // the original first: the view rebuilds ticks, "● yours" and the locked check box when the tiers change
         originalTier.set(newPlan.originalVariant().tier());
+        tiers.setAll(newPlan.variants().stream().map(Variant::tier).toList());
         if (!sameProject) {
             for (Tier t : Tier.values()) compared.get(t).set(configuredTiers == null || configuredTiers.contains(t));
         }
-        show(keep != null && tiers.contains(keep) ? keep : originalTier.get());
+        // another project or Dockerfile starts on its own original, not on the previous one's position
+        show(sameDockerfile && keep != null && tiers.contains(keep) ? keep : originalTier.get());
     }
 
     /** Moves the slider to {@code tier}; preview, diff and findings follow at once. */
