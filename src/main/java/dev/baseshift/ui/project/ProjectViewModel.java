@@ -8,7 +8,7 @@ import dev.baseshift.plan.PlanRequest;
 import dev.baseshift.plan.Planner;
 import dev.baseshift.plan.ProjectConfig;
 import dev.baseshift.plan.ProjectFiles;
-import dev.baseshift.ui.CodeView;
+import dev.baseshift.ui.common.CodeLine;
 import dev.baseshift.ui.TaskRunner;
 import dev.baseshift.ui.UserMessages;
 import dev.baseshift.ui.spectrum.LineDiff;
@@ -46,8 +46,8 @@ public final class ProjectViewModel {
     private final ObservableList<String> dockerfiles = FXCollections.observableArrayList();
     private final ObservableList<String> dockerfilesReadOnly = FXCollections.unmodifiableObservableList(dockerfiles);
     private final ReadOnlyStringWrapper selectedDockerfile = new ReadOnlyStringWrapper(this, "selectedDockerfile");
-    private final ObservableList<CodeView.Line> source = FXCollections.observableArrayList();
-    private final ObservableList<CodeView.Line> sourceReadOnly = FXCollections.unmodifiableObservableList(source);
+    private final ObservableList<CodeLine> source = FXCollections.observableArrayList();
+    private final ObservableList<CodeLine> sourceReadOnly = FXCollections.unmodifiableObservableList(source);
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyObjectWrapper<ProjectConfig> config = new ReadOnlyObjectWrapper<>(this, "config",
             ProjectConfig.empty());
@@ -68,7 +68,7 @@ public final class ProjectViewModel {
     public ObservableList<String> dockerfiles() { return dockerfilesReadOnly; }
     public ReadOnlyStringProperty selectedDockerfileProperty() { return selectedDockerfile.getReadOnlyProperty(); }
     /** The chosen Dockerfile's lines; the base's FROM is styled {@code from-line}, a parse error {@code error-line}. */
-    public ObservableList<CodeView.Line> source() { return sourceReadOnly; }
+    public ObservableList<CodeLine> source() { return sourceReadOnly; }
     public ReadOnlyObjectProperty<Plan> planProperty() { return plan.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ProjectConfig> configProperty() { return config.getReadOnlyProperty(); }
     /** What went wrong reading or planning the project (file:line for a bad Dockerfile), or null. */
@@ -169,12 +169,12 @@ public final class ProjectViewModel {
             fromEnd = from != null ? from.endLine() : fromStart;
         }
         List<String> lines = LineDiff.lines(l.text());
-        List<CodeView.Line> rows = new ArrayList<>(lines.size());
+        List<CodeLine> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             int n = i + 1;
             List<String> styles = n == badLine ? List.of("error-line")
                     : n >= fromStart && n <= fromEnd && fromStart > 0 ? List.of("from-line") : List.of();
-            rows.add(new CodeView.Line(n, "", lines.get(i), styles));
+            rows.add(new CodeLine(n, "", lines.get(i), styles));
         }
         source.setAll(rows);
         errorLine.set(badLine);
