@@ -122,17 +122,18 @@ public final class ProjectViewModel {
         }, failure -> {
             if (gen != generation) return;
             loading.set(false);
-            error.set(UserMessages.of(failure));
+            if (failure instanceof NoDockerfileException none) {
+                empty(none.dir, none.getMessage());
+            } else {
+                error.set(UserMessages.of(failure));
+            }
         });
     }
 
     private Loaded read(Path dir, String wanted, Map<Tier, String> overrides) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException("not a folder: " + dir);
         List<String> found = ProjectFiles.findDockerfiles(dir);
-        if (found.isEmpty()) {
-            throw new IOException("no Dockerfile in " + dir
-                    + " (looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*)");
-        }
+        if (found.isEmpty()) throw new NoDockerfileException(dir);
         String chosen = wanted != null && found.contains(wanted) ? wanted : found.get(0);
         String text = Files.readString(dir.resolve(chosen));
         ProjectConfig cfg = ProjectConfig.empty();
@@ -152,6 +153,31 @@ public final class ProjectViewModel {
             planError = e;
         }
         return new Loaded(dir, found, chosen, text, cfg, cfgError, p, planError);
+    }
+
+    /** A folder without a Dockerfile: says so and what was looked for. */
+    static final class NoDockerfileException extends IOException {
+        final Path dir;
+
+        NoDockerfileException(Path dir) {
+            super("No Dockerfile in " + dir + ". BaseShift looked for Dockerfile, Containerfile, *.Dockerfile and"
+                    + " Dockerfile.* in the folder and its subfolders (not in build, node_modules, .git and the like). Open the folder that holds your Dockerfile.");
+            this.dir = dir;
+        }
+    }
+
+    /** The empty state: this folder's name and path, nothing of the previous project. */
+    private void empty(Path dir, String why) {
+        projectName.set(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString());
+        projectDir.set(dir);
+        dockerfiles.clear();
+        selectedDockerfile.set(null);
+        config.set(ProjectConfig.empty());
+        source.clear();
+        errorLine.set(0);
+        fromLine.set(0);
+        plan.set(null);
+        error.set(why);
     }
 
     private void apply(Loaded l) {
