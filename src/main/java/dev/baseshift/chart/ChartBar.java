@@ -1,6 +1,7 @@
 package dev.baseshift.chart;
 
 import dev.baseshift.compare.LayerMeasure;
+import dev.baseshift.compare.ProbeOutcome;
 import dev.baseshift.compare.VariantResult;
 
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * @param note         shown instead of a bar when nothing was built ("build failed"), else null
  * @param failsProbes  built, but at least one probe failed: the saving is not one the user can take
  * @param probesPassed probes that passed
- * @param probesTotal  probes run on this variant (0 when none were)
+ * @param probesTotal  enabled probes run on this variant (0 when none were); disabled (skipped) ones do not count, so
+ *                     the chart, the table and the banner give the same "passed/run"
  */
 public record ChartBar(String label, String base, List<LayerMeasure> layers, long totalBytes, Double savedPercent,
                        boolean original, boolean recommended, String note, boolean failsProbes, int probesPassed,
@@ -69,8 +71,13 @@ public record ChartBar(String label, String base, List<LayerMeasure> layers, lon
                 saved = (o - r.sizeBytes()) * 100.0 / o;
             }
             bars.add(new ChartBar(label, r.base(), r.layers(), r.sizeBytes(), saved,
-                    r.original(), recommended, null, !r.passesAll(), (int) r.probesPassed(), r.probes().size()));
+                    r.original(), recommended, null, !r.passesAll(), (int) r.probesPassed(), probesRun(r)));
         }
         return bars;
+    }
+
+    /** Probes that ran: a disabled probe is reported as skipped and is not part of the count. */
+    public static int probesRun(VariantResult r) {
+        return (int) r.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
     }
 }

@@ -1,5 +1,6 @@
 package dev.baseshift.ui;
 
+import dev.baseshift.ui.common.CodeLine;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -11,21 +12,7 @@ import java.util.List;
  * Read-only source with line numbers: a virtualised list, so a Dockerfile of thousands of lines scrolls as fast as a
  * short one. Lines carry style classes ({@code from-line}, {@code error-line}, {@code added}, {@code removed}).
  */
-public final class CodeView extends ListView<CodeView.Line> {
-
-    /**
-     * @param number the line number shown in the gutter (0 = none)
-     * @param marker "+", "−" or " " (diffs), may be empty
-     */
-    public record Line(int number, String marker, String text, List<String> styles) {
-        public Line {
-            styles = List.copyOf(styles);
-        }
-
-        public static Line plain(int number, String text) {
-            return new Line(number, "", text, List.of());
-        }
-    }
+public final class CodeView extends ListView<CodeLine> {
 
     public CodeView() {
         getStyleClass().add("code-view");
@@ -33,13 +20,13 @@ public final class CodeView extends ListView<CodeView.Line> {
         setCellFactory(v -> new LineCell());
     }
 
-    public void setLines(List<Line> lines) {
+    public void setLines(List<CodeLine> lines) {
         getItems().setAll(lines);
     }
 
     /** Selects and scrolls to the first row showing {@code number}, so a clicked finding lands on its line. */
     public void reveal(int number) {
-        List<Line> items = getItems();
+        List<CodeLine> items = getItems();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).number() == number && !items.get(i).styles().contains("removed")) {
                 getSelectionModel().clearAndSelect(i);
@@ -49,7 +36,7 @@ public final class CodeView extends ListView<CodeView.Line> {
         }
     }
 
-    private static final class LineCell extends ListCell<Line> {
+    private static final class LineCell extends ListCell<CodeLine> {
         private final Label gutter = new Label();
         private final Label marker = new Label();
         private final Label text = new Label();
@@ -64,7 +51,7 @@ public final class CodeView extends ListView<CodeView.Line> {
         }
 
         @Override
-        protected void updateItem(Line line, boolean empty) {
+        protected void updateItem(CodeLine line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().removeAll(applied);
             applied = List.of();

@@ -62,8 +62,9 @@ public final class MainViewModel {
         run.finished().addListener((ListChangeListener<Object>) c -> {
             if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
         });
+        results.setBuildLogs(run::buildLog);
         run.resultProperty().addListener((o, old, r) -> {
-            if (r != null) results.finish(r);
+            if (r != null) results.finish(r, run.cancelledProperty().get());
             export.setResult(r);
         });
     }

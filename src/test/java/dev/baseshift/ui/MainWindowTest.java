@@ -1,6 +1,7 @@
 package dev.baseshift.ui;
 
 import dev.baseshift.advice.Finding;
+import dev.baseshift.ui.common.CodeLine;
 import dev.baseshift.advice.Severity;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -111,7 +112,7 @@ class MainWindowTest {
         ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
         robot.interact(() -> list.getSelectionModel().select(cmd));
         CodeView diff = robot.lookup("#variant-diff").queryAs(CodeView.class);
-        CodeView.Line selected = diff.getSelectionModel().getSelectedItem();
+        CodeLine selected = diff.getSelectionModel().getSelectedItem();
         assertThat(selected.number()).isEqualTo(cmdLine);
         assertThat(selected.text()).startsWith("CMD python");
     }

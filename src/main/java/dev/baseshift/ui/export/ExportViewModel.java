@@ -103,7 +103,10 @@ public final class ExportViewModel {
     }
 
     public void setPlan(Plan value) {
-        if (value == null || plan == null || !value.projectDir().equals(plan.projectDir())) lastFolder = null;
+        if (value == null || plan == null || !value.projectDir().equals(plan.projectDir())) {
+            lastFolder = null;
+            message.set(null); // "Kept the existing Dockerfile.slim" belongs to the project it was said in
+        }
         plan = value;
         updateCanSave();
     }
@@ -134,7 +137,11 @@ public final class ExportViewModel {
             return file;
         }, written -> {
             lastWritten.set(written);
-            message.set("Saved " + format.description + ": " + written);
+            // the CSV export writes the layers beside the variants: name both files
+            message.set(format == Format.CSV
+                    ? "Saved " + format.description + ": " + written + " and its layers: "
+                    + dev.baseshift.report.CsvReport.layersFile(written).getFileName()
+                    : "Saved " + format.description + ": " + written);
         }, error -> message.set("Could not write " + file + ": " + UserMessages.of(error)));
     }
 

@@ -51,11 +51,23 @@ public final class ProjectView extends VBox {
         error.setId("project-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        // a long message (a broken Dockerfile, an empty folder) wraps whole instead of being cut to one line
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMaxWidth(Double.MAX_VALUE);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
         source.setId("dockerfile-source");
+        Label noSource = new Label();
+        noSource.getStyleClass().add("muted");
+        noSource.setWrapText(true);
+        noSource.textProperty().bind(Bindings.createStringBinding(() -> vm.projectDirProperty().get() == null
+                ? "Open a project folder (File ▸ Open Folder…, or drop one on the window)."
+                : vm.dockerfiles().isEmpty() ? "No Dockerfile here." : "", vm.projectDirProperty(), vm.dockerfiles()));
+        source.setPlaceholder(noSource);
+        source.setAccessibleText("The chosen Dockerfile, read-only");
+        files.setAccessibleText("Dockerfiles found in the project");
         source.setItems(vm.source());
         VBox.setVgrow(source, Priority.ALWAYS);
         vm.errorLineProperty().addListener((o, a, line) -> {

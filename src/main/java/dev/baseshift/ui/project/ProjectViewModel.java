@@ -8,7 +8,7 @@ import dev.baseshift.plan.PlanRequest;
 import dev.baseshift.plan.Planner;
 import dev.baseshift.plan.ProjectConfig;
 import dev.baseshift.plan.ProjectFiles;
-import dev.baseshift.ui.CodeView;
+import dev.baseshift.ui.common.CodeLine;
 import dev.baseshift.ui.TaskRunner;
 import dev.baseshift.ui.UserMessages;
 import dev.baseshift.ui.spectrum.LineDiff;
@@ -46,8 +46,8 @@ public final class ProjectViewModel {
     private final ObservableList<String> dockerfiles = FXCollections.observableArrayList();
     private final ObservableList<String> dockerfilesReadOnly = FXCollections.unmodifiableObservableList(dockerfiles);
     private final ReadOnlyStringWrapper selectedDockerfile = new ReadOnlyStringWrapper(this, "selectedDockerfile");
-    private final ObservableList<CodeView.Line> source = FXCollections.observableArrayList();
-    private final ObservableList<CodeView.Line> sourceReadOnly = FXCollections.unmodifiableObservableList(source);
+    private final ObservableList<CodeLine> source = FXCollections.observableArrayList();
+    private final ObservableList<CodeLine> sourceReadOnly = FXCollections.unmodifiableObservableList(source);
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyObjectWrapper<ProjectConfig> config = new ReadOnlyObjectWrapper<>(this, "config",
             ProjectConfig.empty());
@@ -68,7 +68,7 @@ public final class ProjectViewModel {
     public ObservableList<String> dockerfiles() { return dockerfilesReadOnly; }
     public ReadOnlyStringProperty selectedDockerfileProperty() { return selectedDockerfile.getReadOnlyProperty(); }
     /** The chosen Dockerfile's lines; the base's FROM is styled {@code from-line}, a parse error {@code error-line}. */
-    public ObservableList<CodeView.Line> source() { return sourceReadOnly; }
+    public ObservableList<CodeLine> source() { return sourceReadOnly; }
     public ReadOnlyObjectProperty<Plan> planProperty() { return plan.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ProjectConfig> configProperty() { return config.getReadOnlyProperty(); }
     /** What went wrong reading or planning the project (file:line for a bad Dockerfile), or null. */
@@ -122,17 +122,18 @@ public final class ProjectViewModel {
         }, failure -> {
             if (gen != generation) return;
             loading.set(false);
-            error.set(UserMessages.of(failure));
+            if (failure instanceof NoDockerfileException none) {
+                empty(none.dir, none.getMessage());
+            } else {
+                error.set(UserMessages.of(failure));
+            }
         });
     }
 
     private Loaded read(Path dir, String wanted, Map<Tier, String> overrides) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException("not a folder: " + dir);
         List<String> found = ProjectFiles.findDockerfiles(dir);
-        if (found.isEmpty()) {
-            throw new IOException("no Dockerfile in " + dir
-                    + " (looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*)");
-        }
+        if (found.isEmpty()) throw new NoDockerfileException(dir);
         String chosen = wanted != null && found.contains(wanted) ? wanted : found.get(0);
         String text = Files.readString(dir.resolve(chosen));
         ProjectConfig cfg = ProjectConfig.empty();
@@ -154,6 +155,31 @@ public final class ProjectViewModel {
         return new Loaded(dir, found, chosen, text, cfg, cfgError, p, planError);
     }
 
+    /** A folder without a Dockerfile: says so and what was looked for. */
+    static final class NoDockerfileException extends IOException {
+        final Path dir;
+
+        NoDockerfileException(Path dir) {
+            super("No Dockerfile in " + dir + ". BaseShift looked for Dockerfile, Containerfile, *.Dockerfile and"
+                    + " Dockerfile.* in the folder and its subfolders (not in build, node_modules, .git and the like). Open the folder that holds your Dockerfile.");
+            this.dir = dir;
+        }
+    }
+
+    /** The empty state: this folder's name and path, nothing of the previous project. */
+    private void empty(Path dir, String why) {
+        projectName.set(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString());
+        projectDir.set(dir);
+        dockerfiles.clear();
+        selectedDockerfile.set(null);
+        config.set(ProjectConfig.empty());
+        source.clear();
+        errorLine.set(0);
+        fromLine.set(0);
+        plan.set(null);
+        error.set(why);
+    }
+
     private void apply(Loaded l) {
         projectName.set(l.dir().getFileName() == null ? l.dir().toString() : l.dir().getFileName().toString());
         projectDir.set(l.dir());
@@ -169,12 +195,12 @@ public final class ProjectViewModel {
             fromEnd = from != null ? from.endLine() : fromStart;
         }
         List<String> lines = LineDiff.lines(l.text());
-        List<CodeView.Line> rows = new ArrayList<>(lines.size());
+        List<CodeLine> rows = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             int n = i + 1;
             List<String> styles = n == badLine ? List.of("error-line")
                     : n >= fromStart && n <= fromEnd && fromStart > 0 ? List.of("from-line") : List.of();
-            rows.add(new CodeView.Line(n, "", lines.get(i), styles));
+            rows.add(new CodeLine(n, "", lines.get(i), styles));
         }
         source.setAll(rows);
         errorLine.set(badLine);

@@ -63,7 +63,8 @@ public final class ResultsView extends VBox {
         chart.setId("layer-chart");
         chart.setBars(vm.barsProperty().get());
         vm.barsProperty().addListener((o, a, bars) -> chart.setBars(bars));
-        chart.selectedLayerProperty().addListener((o, a, sel) -> vm.showLayer(sel));
+        chart.selectedLayerProperty().addListener((o, a, sel) ->
+                vm.showLayer(sel == null ? null : sel.bar(), sel == null ? null : sel.layer()));
         Label layer = new Label();
         layer.setId("layer-detail");
         layer.getStyleClass().add("muted");
@@ -74,10 +75,14 @@ public final class ResultsView extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         TabPane details = new TabPane(new Tab("Table", table()), new Tab("Probe matrix", matrixPane()));
+        details.setId("results-details");
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(chartBox, details);
+        details.setMinHeight(120);
+        // chart | table or matrix | output: both dividers move, so the matrix shows every row and the output has room
+        SplitPane split = new SplitPane(chartBox, details, outputPane());
+        split.setId("results-split");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.45, 0.78);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(top, banner, split);
     }
@@ -96,7 +101,7 @@ public final class ResultsView extends VBox {
         table.getColumns().add(column("Status", ResultRow::status, VariantStatus::id, Comparator.naturalOrder(), 90));
         table.getColumns().add(column("Size", ResultRow::sizeBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("Δ vs original", ResultRow::deltaBytes, ResultsView::delta, Comparator.naturalOrder(), 100));
-        table.getColumns().add(column("Δ %", ResultRow::deltaPercent, p -> String.format(Locale.ROOT, "%+.1f%%", p), Comparator.naturalOrder(), 70));
+        table.getColumns().add(column("Δ %", ResultRow::deltaPercent, ResultsView::percent, Comparator.naturalOrder(), 70));
         table.getColumns().add(column("Base size", ResultRow::baseBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("App size", ResultRow::appBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("Layers", ResultRow::layers, String::valueOf, Comparator.naturalOrder(), 60));
@@ -122,11 +127,26 @@ public final class ResultsView extends VBox {
                 setTooltip(!empty && r != null && r.error() != null ? new javafx.scene.control.Tooltip(r.error()) : null);
             }
         });
+        // a click (or double-click) on a row opens that variant's build log and probe outputs below
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) vm.showVariant(r.tier());
+        });
+        table.setOnMouseClicked(e -> {
+            ResultRow r = table.getSelectionModel().getSelectedItem();
+            if (r != null && e.getClickCount() >= 1) vm.showVariant(r.tier());
+        });
+        table.setAccessibleText("Results table: one row per variant");
         return table;
     }
 
     private static Double passRate(ResultRow r) {
         return r.probesRun() == 0 ? null : (double) r.probesPassed() / r.probesRun();
+    }
+
+    /** "+4.1%", "−61.3%": the same minus sign (U+2212) as the sizes. */
+    static String percent(Double p) {
+        String s = String.format(Locale.ROOT, "%.1f%%", Math.abs(p));
+        return p == 0 ? "±" + s : (p < 0 ? "−" : "+") + s;
     }
 
     private static String delta(Long bytes) {
@@ -139,43 +159,66 @@ public final class ResultsView extends VBox {
         col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         col.setComparator(Comparator.nullsLast(order));
         col.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
             @Override
             protected void updateItem(T v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty || v == null ? (empty ? null : "–") : format.apply(v));
+                // the whole value on hover, for a cell the column cuts short
+                tip.setText(getText());
+                setTooltip(empty || v == null ? null : tip);
             }
         });
         col.setPrefWidth(width);
+        // never narrower than its title or a typical value ("999MB", "−999MB"): sizes must not read "41…"
+        col.setMinWidth(Math.max(MIN_COLUMN, Math.min(width, textWidth(title) + 28)));
         return col;
+    }
+
+    static final double MIN_COLUMN = 64;
+
+    private static double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(javafx.scene.text.Font.font(13));
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private Node outputPane() {
+        TextArea output = new TextArea();
+        output.setId("probe-output");
+        output.setEditable(false);
+        output.setWrapText(true);
+        output.getStyleClass().add("mono");
+        output.setPrefRowCount(6);
+        output.setAccessibleText("Output of the clicked probe or variant");
+        output.textProperty().bind(vm.probeDetailProperty());
+        Label hint = new Label("Click a row or a probe cell to see its build log and output here.");
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(4, hint, output);
+        box.setMinHeight(60);
+        VBox.setVgrow(output, Priority.ALWAYS);
+        return box;
     }
 
     private Node matrixPane() {
         matrix.setId("probe-matrix");
         matrix.setItems(vm.matrix());
         matrix.setPlaceholder(new Label("No probes ran yet."));
+        matrix.setFixedCellSize(26);
         matrix.getSelectionModel().setCellSelectionEnabled(true);
         vm.probeColumns().addListener((ListChangeListener<String>) c -> rebuildMatrix());
         rebuildMatrix();
         matrix.getSelectionModel().getSelectedCells().addListener((ListChangeListener<javafx.scene.control.TablePosition>) c -> {
             if (matrix.getSelectionModel().getSelectedCells().isEmpty()) return;
             javafx.scene.control.TablePosition<?, ?> pos = matrix.getSelectionModel().getSelectedCells().get(0);
-            if (pos.getRow() < 0 || pos.getRow() >= matrix.getItems().size() || pos.getColumn() < 1) return;
+            if (pos.getRow() < 0 || pos.getRow() >= matrix.getItems().size()) return;
             ResultsViewModel.MatrixRow row = matrix.getItems().get(pos.getRow());
-            String command = vm.probeColumns().get(pos.getColumn() - 1);
-            vm.showProbe(row.tier(), row.outcomes().get(command));
+            if (pos.getColumn() < 1) vm.showVariant(Tier.parse(row.tier()));
+            else vm.showCell(row, vm.probeColumns().get(pos.getColumn() - 1));
         });
-        TextArea output = new TextArea();
-        output.setId("probe-output");
-        output.setEditable(false);
-        output.getStyleClass().add("mono");
-        output.setPrefRowCount(7);
-        output.setMinHeight(Region.USE_PREF_SIZE); // the matrix above gives way, not the output
-        output.textProperty().bind(vm.probeDetailProperty());
-        Label hint = new Label("Click a cell to see the probe's output.");
-        hint.getStyleClass().add("muted");
-        VBox box = new VBox(4, matrix, hint, output);
-        VBox.setVgrow(matrix, Priority.ALWAYS);
-        return box;
+        matrix.setAccessibleText("Probe matrix: one row per variant, one column per probe");
+        return matrix;
     }
 
     private void rebuildMatrix() {
@@ -196,8 +239,9 @@ public final class ResultsView extends VBox {
                         setText(null);
                         return;
                     }
-                    setText(ResultsViewModel.symbol(p));
-                    getStyleClass().add("probe-" + (p == null ? "none" : p.outcome().id()));
+                    ResultsViewModel.MatrixRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    setText(row == null ? ResultsViewModel.symbol(p) : row.symbol(command));
+                    getStyleClass().add(row == null ? "probe-" + (p == null ? "none" : p.outcome().id()) : row.style(command));
                 }
             });
             col.setPrefWidth(Math.max(90, Math.min(340, command.length() * 8.0 + 24)));

@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -94,7 +95,21 @@ public final class RunView extends VBox {
         log.setId("build-log");
         log.getStyleClass().add("build-log");
         log.setPlaceholder(new Label("Select a variant to see its build log."));
-        log.setFixedCellSize(18);
+        log.setAccessibleText("Build log of the selected variant");
+        // long lines (a compiler's command line, a URL) wrap instead of running off to the right
+        log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(log.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showLog(row));
         vm.rows().addListener((ListChangeListener<VariantRunRow>) c -> {
             if (!vm.rows().isEmpty()) table.getSelectionModel().select(0);

@@ -6,6 +6,7 @@ import dev.baseshift.compare.ComparisonEvent;
 import dev.baseshift.compare.ComparisonResult;
 import dev.baseshift.compare.ComparisonRun;
 import dev.baseshift.compare.ComparisonService;
+import dev.baseshift.compare.FailureSummary;
 import dev.baseshift.compare.ProbeOutcome;
 import dev.baseshift.compare.VariantResult;
 import dev.baseshift.compare.VariantStatus;
@@ -53,6 +54,7 @@ public final class RunViewModel {
     private Plan plan;
     private ComparisonRun run;
     private boolean cancelRequested;
+    private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
 
     public RunViewModel(TaskRunner runner, Function<ContainerEngine, ComparisonService> services, LongSupplier clock) {
         this.runner = runner;
@@ -71,6 +73,14 @@ public final class RunViewModel {
     /** Why Compare is disabled, or null when it is not. */
     public ReadOnlyStringProperty disabledReasonProperty() { return disabledReason.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** The user pressed Cancel all during the last comparison: it ended cancelled, not failed. */
+    public ReadOnlyBooleanProperty cancelledProperty() { return cancelled.getReadOnlyProperty(); }
+
+    /** The build log of {@code tier} in the last comparison (ANSI codes removed), empty when it has none. */
+    public List<String> buildLog(Tier tier) {
+        VariantRunRow r = row(tier);
+        return r == null ? List.of() : List.copyOf(r.log());
+    }
 
     /** @param problem why there is no engine, when {@code newEngine} is null; null while one is being looked for */
     public void setEngine(ContainerEngine newEngine, String problem) {
@@ -112,6 +122,7 @@ public final class RunViewModel {
         result.set(null);
         message.set(null);
         cancelRequested = false;
+        cancelled.set(false);
         running.set(true);
         updateAvailability();
         CompareOptions defaults = CompareOptions.defaults(probes);
@@ -131,7 +142,9 @@ public final class RunViewModel {
 
     /** Stops every build and probe; finished variants are kept. */
     public void cancelAll() {
+        if (!running.get()) return;
         cancelRequested = true;
+        cancelled.set(true);
         if (run != null) {
             ComparisonRun r = run;
             runner.run(() -> { r.cancel(); return null; }, x -> { }, e -> message.set(UserMessages.of(e)));
@@ -189,7 +202,13 @@ public final class RunViewModel {
         if (event instanceof ComparisonEvent.VariantFinished e) {
             VariantResult res = e.result();
             VariantRunRow r = row(res.variant().tier());
-            if (r != null) r.status(res.status(), res.error() != null ? res.error() : res.status().id(), now);
+            if (r != null) {
+                // the root cause in the row, the whole error in its log
+                String detail = res.status() == VariantStatus.BUILD_FAILED
+                        ? FailureSummary.cause(res.error(), r.log(), res.variant().dockerfile()).cause()
+                        : res.error() != null ? FailureSummary.stripAnsi(res.error()) : res.status().id();
+                r.status(res.status(), detail, now);
+            }
             finished.add(res);
             return;
         }
@@ -200,12 +219,13 @@ public final class RunViewModel {
         } else if (event instanceof ComparisonEvent.StatusChanged e) {
             r.status(e.status(), e.detail(), now);
         } else if (event instanceof ComparisonEvent.BuildLog e) {
-            r.append(e.line());
+            r.append(FailureSummary.stripAnsi(e.line()));
         } else if (event instanceof ComparisonEvent.BuildFinished e) {
             r.append(e.success() ? String.format(java.util.Locale.ROOT, "— built in %.1f s", e.seconds())
-                    : "— build failed: " + e.error());
+                    : "— build failed: " + FailureSummary.stripAnsi(e.error()));
             if (e.success()) r.status(VariantStatus.PROBING, "probing", now);
         } else if (event instanceof ComparisonEvent.ProbeFinished e) {
+            if (e.probe().outcome() == ProbeOutcome.SKIPPED) return; // switched off: not one of the probes counted
             r.probesDone++;
             String output = e.probe().output() == null ? "" : firstLine(e.probe().output().strip());
             r.append("— probe " + e.probe().command() + ": " + e.probe().outcome().id()

@@ -53,24 +53,23 @@ public final class SpectrumView extends VBox {
         slider.setSnapToTicks(true);
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(true);
-        slider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double value) {
-                int i = (int) Math.round(value);
-                if (i < 0 || i >= vm.tiers().size()) return "";
-                Tier t = vm.tiers().get(i);
-                return t == vm.originalTierProperty().get() ? "● " + t.id() + " (yours)" : t.id();
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return 0.0;
-            }
-        });
+        slider.setLabelFormatter(tickLabels());
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.selectIndex((int) Math.round(b.doubleValue()));
         });
+        // a click on a tick label moves the knob there (the axis under the track is not otherwise clickable)
+        slider.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            Node axis = slider.lookup(".axis");
+            if (axis instanceof javafx.scene.chart.NumberAxis a && !slider.isDisabled()) {
+                javafx.geometry.Point2D p = a.sceneToLocal(e.getSceneX(), e.getSceneY());
+                if (p != null && p.getY() >= 0 && p.getY() <= a.getHeight() + 4) {
+                    vm.selectIndex((int) Math.round(a.getValueForDisplay(p.getX()).doubleValue()));
+                    e.consume();
+                }
+            }
+        });
         vm.tiers().addListener((ListChangeListener<Tier>) c -> rebuildTiers());
+        vm.originalTierProperty().addListener((o, a, t) -> rebuildTiers());
         vm.selectedTierProperty().addListener((o, a, t) -> syncSlider());
         HBox.setHgrow(slider, Priority.ALWAYS);
 
@@ -174,9 +173,8 @@ public final class SpectrumView extends VBox {
         int n = vm.tiers().size();
         slider.setMax(Math.max(0, n - 1));
         slider.setDisable(n < 2);
-        // the label formatter only reruns when the axis changes; nudge it so renamed ticks show
-        slider.setShowTickLabels(false);
-        slider.setShowTickLabels(true);
+        // a new formatter makes the axis lay its labels out again: the ticks name this project's tiers
+        slider.setLabelFormatter(tickLabels());
         compareBoxes.getChildren().clear();
         for (Tier t : vm.tiers()) {
             CheckBox box = new CheckBox(t.id());
@@ -193,6 +191,26 @@ public final class SpectrumView extends VBox {
         }
         syncing = false;
         syncSlider();
+    }
+
+    /** Tick labels from the tiers as they are now; the original is marked "● full (yours)". */
+    private StringConverter<Double> tickLabels() {
+        java.util.List<Tier> now = java.util.List.copyOf(vm.tiers());
+        Tier original = vm.originalTierProperty().get();
+        return new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                int i = (int) Math.round(value);
+                if (i < 0 || i >= now.size()) return "";
+                Tier t = now.get(i);
+                return t == original ? "● " + t.id() + " (yours)" : t.id();
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        };
     }
 
     private void syncSlider() {

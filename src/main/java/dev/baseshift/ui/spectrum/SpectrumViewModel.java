@@ -4,7 +4,7 @@ import dev.baseshift.advice.Finding;
 import dev.baseshift.catalog.Tier;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.Variant;
-import dev.baseshift.ui.CodeView;
+import dev.baseshift.ui.common.CodeLine;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -36,8 +36,8 @@ public final class SpectrumViewModel {
     private final ReadOnlyObjectWrapper<Variant> selectedVariant = new ReadOnlyObjectWrapper<>(this, "selectedVariant");
     private final ReadOnlyStringWrapper baseReference = new ReadOnlyStringWrapper(this, "baseReference", "");
     private final ReadOnlyStringWrapper changeSummary = new ReadOnlyStringWrapper(this, "changeSummary", "");
-    private final ObservableList<CodeView.Line> diff = FXCollections.observableArrayList();
-    private final ObservableList<CodeView.Line> diffReadOnly = FXCollections.unmodifiableObservableList(diff);
+    private final ObservableList<CodeLine> diff = FXCollections.observableArrayList();
+    private final ObservableList<CodeLine> diffReadOnly = FXCollections.unmodifiableObservableList(diff);
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final Map<Tier, BooleanProperty> compared = new EnumMap<>(Tier.class);
@@ -61,7 +61,7 @@ public final class SpectrumViewModel {
     /** e.g. "only FROM on line 3 changes" */
     public ReadOnlyStringProperty changeSummaryProperty() { return changeSummary.getReadOnlyProperty(); }
     /** The variant's Dockerfile against the original, as rows styled {@code added}/{@code removed}. */
-    public ObservableList<CodeView.Line> diff() { return diffReadOnly; }
+    public ObservableList<CodeLine> diff() { return diffReadOnly; }
     public ObservableList<Finding> findings() { return findingsReadOnly; }
     /** What the findings list says when it is empty: nothing predicted, or why nothing could be. */
     public ReadOnlyStringProperty findingsPlaceholderProperty() { return findingsPlaceholder.getReadOnlyProperty(); }
@@ -93,6 +93,7 @@ public final class SpectrumViewModel {
     public void setPlan(Plan newPlan, Set<Tier> configuredTiers) {
         Tier keep = selectedTier.get();
         boolean sameProject = plan != null && newPlan != null && plan.projectDir().equals(newPlan.projectDir());
+        boolean sameDockerfile = sameProject && plan.dockerfilePath().equals(newPlan.dockerfilePath());
         plan = newPlan;
         if (newPlan == null) {
             tiers.clear();
@@ -100,12 +101,14 @@ public final class SpectrumViewModel {
             show(null);
             return;
         }
-        tiers.setAll(newPlan.variants().stream().map(Variant::tier).toList());
+        // the original first: the view rebuilds ticks, "● yours" and the locked check box when the tiers change
         originalTier.set(newPlan.originalVariant().tier());
+        tiers.setAll(newPlan.variants().stream().map(Variant::tier).toList());
         if (!sameProject) {
             for (Tier t : Tier.values()) compared.get(t).set(configuredTiers == null || configuredTiers.contains(t));
         }
-        show(keep != null && tiers.contains(keep) ? keep : originalTier.get());
+        // another project or Dockerfile starts on its own original, not on the previous one's position
+        show(sameDockerfile && keep != null && tiers.contains(keep) ? keep : originalTier.get());
     }
 
     /** Moves the slider to {@code tier}; preview, diff and findings follow at once. */
@@ -139,14 +142,14 @@ public final class SpectrumViewModel {
         }
         Variant original = plan.originalVariant();
         baseReference.set(v.base() + (v.custom() ? "  (your image)" : ""));
-        List<CodeView.Line> rows = new ArrayList<>();
+        List<CodeLine> rows = new ArrayList<>();
         int changedLine = 0;
         for (LineDiff.Row r : LineDiff.diff(original.dockerfile(), v.dockerfile())) {
             switch (r.kind()) {
-                case SAME -> rows.add(new CodeView.Line(r.newLine(), " ", r.text(), List.of()));
-                case REMOVED -> rows.add(new CodeView.Line(r.oldLine(), "−", r.text(), List.of("removed")));
+                case SAME -> rows.add(new CodeLine(r.newLine(), " ", r.text(), List.of()));
+                case REMOVED -> rows.add(new CodeLine(r.oldLine(), "−", r.text(), List.of("removed")));
                 case ADDED -> {
-                    rows.add(new CodeView.Line(r.newLine(), "+", r.text(), List.of("added")));
+                    rows.add(new CodeLine(r.newLine(), "+", r.text(), List.of("added")));
                     if (changedLine == 0) changedLine = r.newLine();
                 }
             }
