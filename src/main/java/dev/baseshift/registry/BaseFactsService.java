@@ -225,7 +225,7 @@ public final class BaseFactsService {
 
     private static boolean isConnectionProblem(RegistryException e) {
         String m = e.getMessage();
-        return m.contains("unknown host") || m.contains("cannot connect") || m.contains("no connection within")
+        return m.contains("unknown host") || m.contains("cannot connect") 
                 || m.contains("no answer within");
     }
 

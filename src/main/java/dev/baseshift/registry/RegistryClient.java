@@ -256,7 +256,7 @@ public final class RegistryClient {
             }
             return new Response(resp.statusCode(), resp.headers(), body);
         } catch (HttpConnectTimeoutException e) {
-            throw new RegistryException(registry, "no connection within " + seconds() + " (" + host + ")", e);
+            throw new RegistryException(registry, "no answer within " + seconds(), e);
         } catch (HttpTimeoutException e) {
             throw new RegistryException(registry, "no answer within " + seconds(), e);
         } catch (SSLException e) {
