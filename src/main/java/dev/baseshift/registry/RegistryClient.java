@@ -129,15 +129,20 @@ public final class RegistryClient {
         String scheme = schemes.get(host);
         if (scheme == null) {
             if (plainHttpAllowed(registry)) {
+                RegistryException tlsFailure;
                 try {
                     Response r = exchange(registry, repository, "https", host, method, path, accept, deadline, maxBody);
                     schemes.put(host, "https");
                     return r;
                 } catch (RegistryException e) {
                     if (!(e.getCause() instanceof SSLException)) throw e;
+                    tlsFailure = e;
                 }
+                Response r = exchange(registry, repository, "http", host, method, path, accept, deadline, maxBody);
+                // An HTTPS-only server answers plain HTTP with 400: then the TLS problem is the one to report.
+                if (r.status == 400) throw tlsFailure;
                 schemes.put(host, "http");
-                return exchange(registry, repository, "http", host, method, path, accept, deadline, maxBody);
+                return r;
             }
             scheme = "https";
         }
@@ -223,7 +228,7 @@ public final class RegistryClient {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(remaining(registry, deadline))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return execute(registry, uri.getHost(), req, 1024 * 1024);
+        return execute(registry, uri.getAuthority(), req, 1024 * 1024);
     }
 
     private Response request(String registry, String method, URI uri, String accept, String auth, Instant deadline,
@@ -235,11 +240,11 @@ public final class RegistryClient {
                     .header("Accept", accept).header("User-Agent", "baseshift")
                     .method(method, HttpRequest.BodyPublishers.noBody());
             if (header != null) b.header("Authorization", header);
-            Response r = execute(registry, current.getHost(), b.build(), maxBody);
+            Response r = execute(registry, current.getAuthority(), b.build(), maxBody);
             if (r.status >= 300 && r.status < 400 && r.headers.firstValue("Location").isPresent() && hop < MAX_REDIRECTS) {
                 URI next = current.resolve(r.headers.firstValue("Location").get());
                 // Blob storage behind a redirect has its own signature: the registry's login must not go there.
-                if (!next.getHost().equals(current.getHost())) header = null;
+                if (!java.util.Objects.equals(next.getAuthority(), current.getAuthority())) header = null;
                 current = next;
                 continue;
             }
