@@ -268,23 +268,30 @@ public final class Catalog {
         if (at.flavor() != null) values.put("flavor", at.flavor());
         Optional<String> repository = spec.repository().fill(values);
         if (repository.isEmpty()) return Optional.empty();
-        String tag = null;
-        int best = -1;
+        // Every fillable template, best first: one carrying the version beats one without, then the flavour; the
+        // catalog's order breaks ties. The first is proposed, the others are where a missing tag falls back to.
+        List<String> tags = new ArrayList<>();
+        List<Integer> scores = new ArrayList<>();
         for (Template t : spec.tags()) {
             Optional<String> filled = t.fill(values);
-            if (filled.isEmpty()) continue;
-            // Keep what the original pinned: a tag carrying the version beats one without, then the flavour.
+            if (filled.isEmpty() || tags.contains(filled.get())) continue;
             int score = (at.version() != null && (t.uses("version") || t.uses("major")) ? 2 : 0)
                     + (at.flavor() != null && t.uses("flavor") ? 1 : 0);
-            if (score > best) {
-                best = score;
-                tag = filled.get();
-            }
+            int pos = 0;
+            while (pos < scores.size() && scores.get(pos) >= score) pos++;
+            tags.add(pos, filled.get());
+            scores.add(pos, score);
         }
-        if (tag == null) return Optional.empty();
-        ImageReference image = place(original, repository.get());
-        image = image.withTag(tag.isEmpty() ? null : tag);
-        return Optional.of(new TierOption(spec.tier(), image.original(), spec.traitsFor(tag), spec.note(), false));
+        if (tags.isEmpty()) return Optional.empty();
+        ImageReference base = place(original, repository.get());
+        List<TierOption.Alternative> alternatives = new ArrayList<>();
+        for (String t : tags.subList(1, tags.size())) {
+            alternatives.add(new TierOption.Alternative(base.withTag(t.isEmpty() ? null : t).original(), spec.traitsFor(t)));
+        }
+        String tag = tags.get(0);
+        ImageReference image = base.withTag(tag.isEmpty() ? null : tag);
+        return Optional.of(new TierOption(spec.tier(), image.original(), spec.traitsFor(tag), spec.note(), false,
+                alternatives));
     }
 
     /** The target repository, spelled in the original's style when both are on Docker Hub. */
