@@ -32,7 +32,7 @@ down() {
         # containers left by a killed test, then the storage's overlay mounts
         podman_ rm -af -t 0 >/dev/null 2>&1 || true
         podman_ system reset -f >/dev/null 2>&1 || true
-        grep -o " $STORE[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+        { grep -o " $STORE[^ ]*" /proc/mounts || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
     fi
     rm -rf "$STATE" "$STORE"
     log "down"
