@@ -195,7 +195,7 @@ class RepairerTest {
         Map<String, FileEntry> f = new HashMap<>();
         for (String path : List.of("/usr/local/bin/app", "/usr/lib/x86_64-linux-gnu/libssl.so.3",
                 "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/lib/x86_64-linux-gnu/libc.so.6",
-                "/lib64/ld-linux-x86-64.so.2")) {
+                "/lib64/ld-linux-x86-64.so.2", "/etc/ssl/certs/ca-certificates.crt")) {
             f.put(path, file(path));
         }
         Map<String, ElfInfo> elf = Map.of(

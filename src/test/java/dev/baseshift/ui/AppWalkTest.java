@@ -126,13 +126,17 @@ class AppWalkTest {
     @Test
     void clickingATickLabelMovesTheSliderThere(FxRobot robot) throws Exception {
         waitFor(() -> vm.project().plan() != null);
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
         Slider slider = robot.lookup("#base-slider").queryAs(Slider.class);
+        // on a loaded machine the axis is laid out a few pulses after the plan: click only once the label has a place
+        waitFor(() -> slider.lookup(".axis") != null && slider.lookup(".axis").lookupAll("Text").stream()
+                .anyMatch(n -> ((Text) n).getText().equals("alpine") && n.getBoundsInLocal().getWidth() > 0
+                        && n.localToScreen(n.getBoundsInLocal()).getMinX() > 0));
+        WaitForAsyncUtils.waitForFxEvents();
         Text alpine = slider.lookup(".axis").lookupAll("Text").stream().map(n -> (Text) n)
                 .filter(t -> t.getText().equals("alpine")).findFirst().orElseThrow();
         javafx.geometry.Bounds b = alpine.localToScreen(alpine.getBoundsInLocal());
         robot.clickOn(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()));
+        waitFor(() -> vm.spectrum().selectedTierProperty().get() == Tier.ALPINE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.spectrum().selectedTierProperty().get()).isEqualTo(Tier.ALPINE);
         assertThat(Math.round(slider.getValue())).isEqualTo(vm.spectrum().tiers().indexOf(Tier.ALPINE));
