@@ -128,25 +128,12 @@ public final class FailureSummary {
         return new Cause(generic, command, line, null);
     }
 
-    private static final Pattern ANSI = Pattern.compile(
-            "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|\u001B[@-Z\\\\-_]|\u009B[0-?]*[ -/]*[@-~]");
-
     /**
      * Text without terminal escape codes (colours, cursor moves), and for a line redrawn with carriage returns only
      * what it finally showed.
      */
     public static String stripAnsi(String text) {
-        if (text == null) return null;
-        String s = ANSI.matcher(text).replaceAll("");
-        if (s.indexOf('\r') < 0) return s;
-        StringBuilder out = new StringBuilder(s.length());
-        for (String line : s.split("\n", -1)) {
-            String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            int cr = l.lastIndexOf('\r');
-            if (out.length() > 0) out.append('\n');
-            out.append(cr >= 0 ? l.substring(cr + 1) : l);
-        }
-        return out.toString();
+        return dev.baseshift.diagnosis.TerminalText.plain(text);
     }
 
     private static final Pattern CLASSIC_STEP = Pattern.compile("The command '(.+)' returned a non-zero code: (\\d+)");

@@ -84,7 +84,9 @@ public final class DockerEngine implements ContainerEngine {
                 .withDockerCertPath(endpoint.tlsDir() == null ? null : endpoint.tlsDir().toString())
                 .build();
         DockerClient client = DockerClientImpl.getInstance(config, http);
-        EngineInfo info = new EngineInfo(engineName(version), version.path("Version").asText("?"), api,
+        // the engine's own API version, as `docker version` shows it (the client may speak an older one)
+        EngineInfo info = new EngineInfo(engineName(version), version.path("Version").asText("?"),
+                version.path("ApiVersion").asText(api),
                 endpoint.uri(), endpoint.source(), BuildKitCli.find(env).isPresent());
         return new DockerEngine(client, http, endpoint, info, Map.copyOf(env));
     }

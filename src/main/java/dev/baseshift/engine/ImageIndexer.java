@@ -61,7 +61,7 @@ public final class ImageIndexer {
 
     private final ContainerEngine engine;
     private final Path cacheDir;
-    private final ObjectMapper json = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** @param cacheDir where indexes are kept, one file per image id; created when first needed */
@@ -311,17 +311,25 @@ public final class ImageIndexer {
     private Optional<ImageFiles> readCache(String imageId) {
         Path file = cacheFile(imageId);
         if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            ImageFiles files = readSnapshot(file);
+            return imageId.equals(files.imageId()) ? Optional.of(files) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged or older cache file is read again from the engine and rewritten
+        }
+    }
+
+    /** An index as {@link #writeSnapshot} stored it (gzip'd JSON); older versions are refused. */
+    public static ImageFiles readSnapshot(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            CacheFile c = json.readValue(in, CacheFile.class);
-            if (c.version() != CACHE_VERSION || !imageId.equals(c.imageId()) || c.files() == null) {
-                return Optional.empty();
+            CacheFile c = JSON.readValue(in, CacheFile.class);
+            if (c.version() != CACHE_VERSION || c.files() == null) {
+                throw new IOException(file + ": an index of format " + c.version() + ", not " + CACHE_VERSION);
             }
             Map<String, FileEntry> files = new HashMap<>();
             for (FileEntry f : c.files()) files.put(f.path(), f);
-            return Optional.of(new ImageFiles(imageId, files, c.packages() == null ? List.of() : c.packages(),
-                    c.elf() == null ? Map.of() : c.elf()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged cache file is read again from the engine and rewritten
+            return new ImageFiles(c.imageId(), files, c.packages() == null ? List.of() : c.packages(),
+                    c.elf() == null ? Map.of() : c.elf());
         }
     }
 
@@ -329,22 +337,28 @@ public final class ImageIndexer {
         Path file = cacheFile(files.imageId());
         try {
             Files.createDirectories(cacheDir);
-            Path tmp = Files.createTempFile(cacheDir, "index-", ".tmp");
-            try {
-                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
-                    json.writeValue(out, new CacheFile(CACHE_VERSION, files.imageId(), List.copyOf(files.entries()),
-                            files.packages(), files.elfFiles()));
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            writeSnapshot(files, file);
         } catch (IOException e) {
             throw new EngineException("cannot write BaseShift's index cache " + cacheDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores an index (gzip'd JSON), atomically where the file system can. */
+    public void writeSnapshot(ImageFiles files, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "index-", ".tmp");
+        try {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
+                JSON.writeValue(out, new CacheFile(CACHE_VERSION, files.imageId(), List.copyOf(files.entries()),
+                        files.packages(), files.elfFiles()));
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
