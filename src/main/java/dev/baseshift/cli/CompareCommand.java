@@ -1,6 +1,13 @@
 package dev.baseshift.cli;
 
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.BuildLogs;
 import dev.baseshift.compare.CompareOptions;
+import dev.baseshift.compare.ComparisonEvent;
+import dev.baseshift.compare.RepairOutcome;
+import dev.baseshift.diagnosis.Diagnosis;
+import dev.baseshift.engine.ImageIndexer;
+import dev.baseshift.repair.RepairService;
 import dev.baseshift.compare.ComparisonResult;
 import dev.baseshift.compare.ComparisonRun;
 import dev.baseshift.compare.ComparisonService;
@@ -26,6 +33,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +84,14 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--keep-images", description = "Leave the variant images in the engine.")
     boolean keepImages;
+
+    @Option(names = "--repair", description = "Diagnose each failing variant from evidence, patch its Dockerfile, "
+            + "rebuild and re-probe it (up to 3 rounds); proven repairs show as TIER+fix.")
+    boolean repair;
+
+    @Option(names = "--build-network", paramLabel = "NET", description = "Network of the builds' RUN steps, as "
+            + "docker build --network (default: .baseshift.json's buildNetwork, else the engine's).")
+    String buildNetwork;
 
     @Option(names = "--max-size", paramLabel = "SIZE",
             description = "Exit 1 unless the recommended variant is at most SIZE (e.g. 200MB).")
@@ -144,7 +160,7 @@ public final class CompareCommand implements Callable<Integer> {
         return gate != BaseShiftCommand.OK ? gate : reportsWritten ? BaseShiftCommand.OK : BaseShiftCommand.BAD_INPUT;
     }
 
-    private record Inputs(int parallel, Duration probeTimeout, Long maxBytes, Duration timeout) {}
+    private record Inputs(int parallel, Duration probeTimeout, Long maxBytes, Duration timeout, String network) {}
 
     /** Limits of the numeric options (README: "Limits"). */
     static final long MAX_PARALLEL = 64, MAX_TIMEOUT_SECONDS = 7 * 24 * 3600, MAX_PROBE_TIMEOUT_SECONDS = 24 * 3600;
@@ -181,20 +197,27 @@ public final class CompareCommand implements Callable<Integer> {
         long probeSecs = probeTimeoutSeconds != null ? probeTimeoutSeconds
                 : config.probeTimeoutSeconds() != null ? Math.max(1, config.probeTimeoutSeconds()) : 30;
         return new Inputs(n, Duration.ofSeconds(probeSecs), maxSize == null ? null : Sizes.parse(maxSize),
-                timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds));
+                timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds),
+                buildNetwork != null ? buildNetwork : config.buildNetwork());
     }
 
     private ComparisonResult run(ContainerEngine engine, Plan plan, Inputs inputs, PrintWriter err)
             throws InterruptedException {
         CompareOptions defaults = CompareOptions.defaults(plan.probes());
         CompareOptions options = new CompareOptions(plan.probes(), inputs.parallel, inputs.timeout,
-                inputs.probeTimeout, defaults.serverGrace(), keepImages);
+                inputs.probeTimeout, defaults.serverGrace(), keepImages, inputs.network);
         err.println("Comparing " + plan.variants().size() + " variants of " + plan.projectSlug() + " on "
                 + engine.info().name() + " " + engine.info().version() + " (" + engine.info().endpoint() + ")");
         ProgressDisplay progress = new ProgressDisplay(err, System.console() != null, plan.variants());
-        ComparisonRun run = new ComparisonService(engine).start(plan, options, progress);
+        BuildLogs logs = new BuildLogs(400, progress);
+        ComparisonService service = new ComparisonService(engine);
+        // a repair reads the images it compares: they stay until it is done
+        ComparisonRun run = service.start(plan, repair ? options.keepingImages(true) : options, logs);
+        RepairService repairs = repair ? new RepairService(service, engine,
+                new ImageIndexer(engine, ImageIndexer.defaultCacheDir())) : null;
         // Ctrl-C: cancel, and give the engine a moment to remove what the run made before the JVM goes.
         Thread hook = new Thread(() -> {
+            if (repairs != null) repairs.cancel();
             run.cancel();
             try {
                 awaitBounded(run, 20);
@@ -204,12 +227,42 @@ public final class CompareCommand implements Callable<Integer> {
         }, "baseshift-cancel-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run.await();
+            ComparisonResult result = run.await();
+            if (repairs == null) return result;
+            if (RepairService.failing(result).isEmpty()) {
+                if (!keepImages) removeImages(engine, result);
+                return result;
+            }
+            err.println();
+            err.println("Repairing " + String.join(", ", RepairService.failing(result).stream().map(Tier::id).toList())
+                    + " (at most " + RepairService.MAX_ROUNDS + " rounds each)");
+            return repairs.repair(result, options, List.of(), logs::lines, !keepImages, e -> {
+                if (e instanceof RepairService.Event.Progress p) {
+                    err.println("  " + p.tier().id() + ": " + p.message());
+                } else if (e instanceof RepairService.Event.Rebuild r
+                        && r.event() instanceof ComparisonEvent.VariantFinished f) {
+                    err.println("  " + f.result().variant().label() + ": " + ProgressDisplay.summary(f.result()));
+                } else if (e instanceof RepairService.Event.Finished f) {
+                    err.println("  " + f.tier().id() + ": " + f.outcome().verdict());
+                }
+                err.flush();
+            });
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // already shutting down: the hook is doing its work
+            }
+        }
+    }
+
+    private static void removeImages(ContainerEngine engine, ComparisonResult result) {
+        for (VariantResult v : result.variants()) {
+            if (v.imageId() == null) continue;
+            try {
+                engine.removeImage(v.imageId());
+            } catch (EngineException | RuntimeException e) {
+                // in use elsewhere: it stays, as it would have without --repair
             }
         }
     }
@@ -225,20 +278,37 @@ public final class CompareCommand implements Callable<Integer> {
         for (VariantResult v : result.variants()) {
             long ran = v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
             out.printf(Locale.ROOT, "%-12s %-13s %9s %7.1f s  %-7s %s%n",
-                    v.variant().tier().id() + (v.variant().original() ? "*" : ""), v.status().id(),
+                    v.variant().label() + (v.variant().original() ? "*" : ""), v.status().id(),
                     v.built() ? Sizes.format(v.sizeBytes()) : "-", v.buildSeconds(),
                     v.built() ? v.probesPassed() + "/" + ran : "-", v.variant().base());
         }
         out.println("(* the original)");
         out.println();
+        for (RepairOutcome r : result.repairs()) {
+            out.println("Repair of " + r.tier().id() + ": " + r.verdict());
+            for (Diagnosis d : r.diagnoses()) {
+                out.println("  " + d.kind().id() + (d.missing().isEmpty() ? "" : " " + d.missing())
+                        + (d.providedBy() == null ? "" : " — the original has " + d.providedBy().path()
+                        + (d.providedBy().packageName() == null ? "" : " from " + d.providedBy().manager() + " "
+                        + d.providedBy().packageName() + (d.providedBy().version() == null ? ""
+                        : " " + d.providedBy().version())))
+                        + (d.line() > 0 ? " (line " + d.line() + ")" : d.probe() != null ? " (probe " + d.probe() + ")" : ""));
+                out.println("      evidence: " + d.evidence());
+            }
+            if (r.patch() != null && r.patch().changes()) {
+                for (String l : r.patch().diff().split("\\R")) out.println("    " + l);
+            }
+            for (String u : r.patch() == null ? List.<String>of() : r.patch().unresolved()) out.println("  unresolved: " + u);
+        }
+        if (!result.repairs().isEmpty()) out.println();
         if (result.recommendation().present()) {
-            out.println("Recommendation: " + result.recommendation().tier().id() + " — "
+            out.println("Recommendation: " + result.recommendation().label() + " — "
                     + result.recommendation().reason());
         } else {
             out.println("No recommendation: " + result.recommendation().reason());
         }
         for (VariantResult v : result.variants()) {
-            if (v.error() != null && !v.built()) out.println(v.variant().tier().id() + ": " + v.error().strip());
+            if (v.error() != null && !v.built()) out.println(v.variant().label() + ": " + v.error().strip());
         }
         out.flush();
     }
@@ -283,9 +353,9 @@ public final class CompareCommand implements Callable<Integer> {
                 return BaseShiftCommand.GATE_FAILED;
             }
             VariantResult rec = result.variants().stream()
-                    .filter(v -> v.variant().tier() == result.recommendation().tier()).findFirst().orElseThrow();
+                    .filter(v -> result.recommendation().isFor(v)).findFirst().orElseThrow();
             if (rec.sizeBytes() > inputs.maxBytes) {
-                err.println("max-size gate failed: " + rec.variant().tier().id() + " is " + Sizes.format(rec.sizeBytes())
+                err.println("max-size gate failed: " + rec.variant().label() + " is " + Sizes.format(rec.sizeBytes())
                         + " (" + rec.sizeBytes() + " bytes), more than " + maxSize + " (" + inputs.maxBytes + " bytes)");
                 return BaseShiftCommand.GATE_FAILED;
             }

@@ -12,15 +12,27 @@ import java.util.List;
  * @param probeTimeout   per probe (default 30 s)
  * @param serverGrace    a default probe that is still running after this counts as a pass (a server)
  * @param keepImages     leave the variant images in the engine
+ * @param buildNetwork   the network of RUN steps ({@code docker build --network}), null for the engine's default
  */
 public record CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
-                             Duration serverGrace, boolean keepImages) {
+                             Duration serverGrace, boolean keepImages, String buildNetwork) {
     public CompareOptions {
         probes = List.copyOf(probes);
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1");
+        if (buildNetwork != null && buildNetwork.isBlank()) buildNetwork = null;
+    }
+
+    public CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
+                          Duration serverGrace, boolean keepImages) {
+        this(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, null);
     }
 
     public static CompareOptions defaults(List<Probe> probes) {
         return new CompareOptions(probes, 2, null, Duration.ofSeconds(30), Duration.ofSeconds(3), false);
+    }
+
+    /** The same options, keeping the images (the repair reads them) or not. */
+    public CompareOptions keepingImages(boolean keep) {
+        return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keep, buildNetwork);
     }
 }

@@ -14,12 +14,12 @@ public final class Recommender {
         Optional<VariantResult> best = results.stream()
                 .filter(VariantResult::passesAll)
                 .min(Comparator.comparingLong(VariantResult::sizeBytes));
-        return best.map(b -> new Recommendation(b.variant().tier(), reasonFor(b, results)))
+        return best.map(b -> new Recommendation(b.variant().tier(), reasonFor(b, results), b.variant().repaired()))
                 .orElseGet(() -> new Recommendation(null, whyNone(results)));
     }
 
     private static String reasonFor(VariantResult best, List<VariantResult> results) {
-        String tier = best.variant().tier().id();
+        String tier = best.variant().label();
         String probes = probeSummary(best);
         if (best.variant().original()) {
             return tier + " (the original) is already the smallest variant that " + probes;
@@ -52,7 +52,7 @@ public final class Recommender {
         if (results.isEmpty()) return "no variants were compared";
         List<String> reasons = new ArrayList<>();
         for (VariantResult r : results) {
-            String tier = r.variant().tier().id();
+            String tier = r.variant().label();
             switch (r.status()) {
                 case BUILT -> {
                     String failed = r.probes().stream()

@@ -238,7 +238,7 @@ final class RunningComparison implements ComparisonRun {
         emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "on " + v.base()));
         if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
-        String tag = "baseshift/" + plan.projectSlug() + ":" + tier.id();
+        String tag = "baseshift/" + plan.projectSlug() + ":" + v.tagName();
         String superseded = imageTagged(tag);
         long start = System.nanoTime();
         BuildOutcome built;
@@ -249,7 +249,7 @@ final class RunningComparison implements ComparisonRun {
                     plan.buildArgs(), plan.target(), labels);
             built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(),
                     text != null ? text : v.dockerfile(), tag, plan.buildArgs(), plan.target(),
-                    text != null ? Map.of() : labels, needsBuildKit, cancel),
+                    text != null ? Map.of() : labels, needsBuildKit, cancel, options.buildNetwork()),
                     line -> emit(new ComparisonEvent.BuildLog(tier, line)));
         } catch (Exception e) {
             double secs = elapsed(start);

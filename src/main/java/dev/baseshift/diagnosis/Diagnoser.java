@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class Diagnoser {
     private static final int MAX_DIAGNOSES = 6;
     private static final Pattern PYTHON_DIR = Pattern.compile("/python(\\d+\\.\\d+)/");
+    private static final Pattern STDLIB_MODULE = Pattern.compile("^/usr(?:/local)?/lib/python\\d+\\.\\d+/[^/]+(?:/__init__\\.py)?$");
     private static final Pattern CPYTHON_TAG = Pattern.compile("\\.cpython-(\\d)(\\d+)");
 
     private final List<Rule> rules = new ArrayList<>();
@@ -279,6 +280,17 @@ public final class Diagnoser {
             if (e.path().endsWith("-packages/" + top + "/__init__.py")) candidates.add(e);
         }
         for (FileEntry e : original.named(top + ".py")) if (e.path().contains("-packages/")) candidates.add(e);
+        if (candidates.isEmpty()) {
+            // the standard library: "No module named 'encodings'" from an interpreter without its library
+            for (FileEntry e : original.named("__init__.py")) {
+                if (STDLIB_MODULE.matcher(e.path()).matches() && e.path().endsWith("/" + top + "/__init__.py")) {
+                    candidates.add(e);
+                }
+            }
+            for (FileEntry e : original.named(top + ".py")) {
+                if (STDLIB_MODULE.matcher(e.path()).matches()) candidates.add(e);
+            }
+        }
         if (candidates.isEmpty()) {
             for (FileEntry e : original.entries()) {
                 if (e.name().startsWith(top + ".cpython-") && e.path().contains("-packages/")) candidates.add(e);

@@ -78,6 +78,7 @@ final class Restructurer {
         }
         startProgram(entrypoint != null ? entrypoint : cmd);
         for (Diagnosis d : request.diagnoses()) diagnosis(d);
+        if (scratch) pythonStandardLibrary();
         if (scratch) caBundle();
         if (user != null) accounts(user);
         libraries();
@@ -290,8 +291,15 @@ final class Restructurer {
         }
     }
 
-    /** "/usr/lib/python3/dist-packages/numpy/core/x.py" → "/usr/lib/python3/dist-packages/numpy". */
+    private static final Pattern STDLIB = Pattern.compile("^(/usr(?:/local)?/lib/python\\d+\\.\\d+)/");
+
+    /**
+     * "/usr/lib/python3/dist-packages/numpy/core/x.py" → "/usr/lib/python3/dist-packages/numpy"; a module of the
+     * standard library → the whole library ("/usr/lib/python3.11": one part of it missing means all of it is).
+     */
     private static String moduleDir(String path, String marker) {
+        Matcher stdlib = STDLIB.matcher(path);
+        if (marker == null && stdlib.find() && !path.contains("-packages/")) return stdlib.group(1);
         String[] markers = marker == null ? new String[] {"/site-packages/", "/dist-packages/"} : new String[] {marker};
         for (String m : markers) {
             int at = path.lastIndexOf(m);
@@ -401,6 +409,33 @@ final class Restructurer {
         }
         return out;
     }
+
+    /**
+     * A Python interpreter copied onto scratch cannot start without its standard library ("No module named
+     * 'encodings'"): copy the original's, for the version the copied interpreter is.
+     */
+    private void pythonStandardLibrary() {
+        ImageFiles files = request.original();
+        if (files == null) return;
+        for (String copied : List.copyOf(copies.keySet())) {
+            String real = files.resolve(copied).map(FileEntry::path).orElse(copied);
+            Matcher m = INTERPRETER.matcher(real);
+            if (!m.matches()) continue;
+            String version = m.group(2);
+            for (String lib : List.of("/usr/local/lib/python" + version, "/usr/lib/python" + version)) {
+                if (files.exists(lib + "/os.py")) {
+                    copyDir(lib, "Python " + version + "'s standard library (the copied interpreter needs it)");
+                    break;
+                }
+            }
+            // the system's packages are half in the versioned folder, half in the shared one: both, or imports
+            // find a package without its code
+            String shared = "/usr/lib/python" + version.split("\\.")[0] + "/dist-packages";
+            if (files.exists(shared)) copyDir(shared, "the original's system Python packages (the app may import them)");
+        }
+    }
+
+    private static final Pattern INTERPRETER = Pattern.compile("^/usr(/local)?/bin/python(\\d+\\.\\d+)$");
 
     private void copyDir(String path, String why) {
         if (path.equals("/")) return;

@@ -57,13 +57,21 @@ public interface ContainerEngine extends AutoCloseable {
      * @param target            stage to build, or null for the last one
      * @param needsBuildKit     true when the Dockerfile uses BuildKit-only syntax
      * @param cancel            checked while building; setting it makes the build stop (may be null)
+     * @param network           the network of the build's RUN steps ({@code docker build --network}): null for the
+     *                          engine's default, "host", "none", or a network's name
      */
     record BuildRequest(BuildContext context, String dockerfile, String dockerfileText, String tag,
                         Map<String, String> buildArgs, String target, Map<String, String> labels,
-                        boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel) {
+                        boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel, String network) {
         public BuildRequest {
             buildArgs = Map.copyOf(buildArgs);
             labels = Map.copyOf(labels);
+        }
+
+        public BuildRequest(BuildContext context, String dockerfile, String dockerfileText, String tag,
+                            Map<String, String> buildArgs, String target, Map<String, String> labels,
+                            boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel) {
+            this(context, dockerfile, dockerfileText, tag, buildArgs, target, labels, needsBuildKit, cancel, null);
         }
     }
 

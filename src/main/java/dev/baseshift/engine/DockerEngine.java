@@ -155,6 +155,7 @@ public final class DockerEngine implements ContainerEngine {
                 cmd.withTarget(request.target());
             }
             request.buildArgs().forEach(cmd::withBuildArg);
+            if (request.network() != null && !request.network().isBlank()) cmd.withNetworkMode(request.network());
             cmd.exec(buildLog);
             awaitOrCancel(buildLog, request.cancel(), "build");
             if (buildLog.failure() != null && buildLog.failure == null) {
@@ -298,6 +299,9 @@ public final class DockerEngine implements ContainerEngine {
                 "-t", request.tag(), "--progress=plain", "--iidfile", iidFile.toString()));
         request.labels().forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
         request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
+        if (request.network() != null && !request.network().isBlank()) {
+            command.addAll(List.of("--network", request.network()));
+        }
         if (request.target() != null && !request.target().isBlank()) {
             command.addAll(List.of("--target", request.target()));
         }

@@ -126,6 +126,10 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
         }
         Integer parallel = positiveInt(root, "parallel", source);
         Integer timeout = positiveInt(root, "probeTimeoutSeconds", source);
+        JsonNode net = root.path("buildNetwork");
+        if (!net.isMissingNode() && !net.isNull() && (!net.isTextual() || !net.asText().matches("[A-Za-z0-9][\\w.:-]*"))) {
+            throw new IOException(source + ": \"buildNetwork\" must be a network name such as \"host\"");
+        }
         return new ProjectConfig(probes, bases, tiers, parallel, timeout, root);
     }
 
@@ -142,6 +146,12 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
         List<String> argv = CommandLineSplitter.split(command);
         if (argv.isEmpty()) throw new IllegalArgumentException("empty command");
         return new Probe(name == null || name.isBlank() ? command : name, argv, "project", enabled);
+    }
+
+    /** The network of the builds' RUN steps ("host", …), null for the engine's default. */
+    public String buildNetwork() {
+        JsonNode n = raw == null ? null : raw.path("buildNetwork");
+        return n == null || !n.isTextual() ? null : n.asText();
     }
 
     /** This config with other probes (what the GUI's probe editor saves). */

@@ -1,0 +1,467 @@
+package dev.baseshift.repair;
+
+import dev.baseshift.catalog.BaseTraits;
+import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.CompareOptions;
+import dev.baseshift.compare.ComparisonEvent;
+import dev.baseshift.compare.ComparisonResult;
+import dev.baseshift.compare.ComparisonRun;
+import dev.baseshift.compare.ComparisonService;
+import dev.baseshift.compare.FailureSummary;
+import dev.baseshift.compare.ProbeOutcome;
+import dev.baseshift.compare.ProbeResult;
+import dev.baseshift.compare.RepairOutcome;
+import dev.baseshift.compare.Sizes;
+import dev.baseshift.compare.VariantResult;
+import dev.baseshift.compare.VariantStatus;
+import dev.baseshift.diagnosis.Diagnoser;
+import dev.baseshift.diagnosis.Diagnosis;
+import dev.baseshift.diagnosis.FileEntry;
+import dev.baseshift.diagnosis.Failure;
+import dev.baseshift.diagnosis.ImageFiles;
+import dev.baseshift.diagnosis.ImageTraits;
+import dev.baseshift.diagnosis.RepairPatch;
+import dev.baseshift.diagnosis.RepairRequest;
+import dev.baseshift.diagnosis.Repairer;
+import dev.baseshift.dockerfile.Dockerfile;
+import dev.baseshift.dockerfile.DockerfileException;
+import dev.baseshift.dockerfile.DockerfileParser;
+import dev.baseshift.dockerfile.Instruction;
+import dev.baseshift.dockerfile.StageGraph;
+import dev.baseshift.engine.ContainerEngine;
+import dev.baseshift.engine.EngineException;
+import dev.baseshift.engine.ImageIndexer;
+import dev.baseshift.plan.Plan;
+import dev.baseshift.plan.Variant;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The repair loop: for each failing variant, read why from evidence (its output and the file indexes of the variant
+ * and of the original), write a patch, rebuild and re-probe it through the comparison service — up to
+ * {@value #MAX_ROUNDS} rounds, each adding what the previous rebuild revealed. Only a rebuild that passes every
+ * probe is proven. Blocking: callers run it off the FX thread. The images it reads are the comparison's, so the
+ * comparison must have kept them ({@link CompareOptions#keepImages()}); the ones the user did not ask to keep are
+ * removed at the end.
+ */
+public final class RepairService {
+    public static final int MAX_ROUNDS = 3;
+    private static final int LOG_LINES = 400;
+    private static final Pattern CLASSIC_STEP = Pattern.compile("^Step (\\d+)/\\d+ : (.*)$");
+    private static final Pattern EXIT_CODE = Pattern.compile(
+            "(?:returned a non-zero code|exit code): (\\d+)");
+
+    /** What the repair tells as it goes. */
+    public sealed interface Event {
+        Tier tier();
+
+        /** A step in words: "indexing the original", "round 2: rebuilding". */
+        record Progress(Tier tier, String message) implements Event {}
+
+        /** The rebuild's own events (build log, probes), as the comparison streams them. */
+        record Rebuild(Tier tier, int round, ComparisonEvent event) implements Event {}
+
+        record Finished(Tier tier, RepairOutcome outcome) implements Event {}
+    }
+
+    private final ComparisonService compare;
+    private final ContainerEngine engine;
+    private final ImageIndexer indexer;
+    private final Diagnoser diagnoser = new Diagnoser();
+    private final Map<String, ImageFiles> indexes = new ConcurrentHashMap<>();
+    private final List<ComparisonRun> running = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+
+    public RepairService(ComparisonService compare, ContainerEngine engine, ImageIndexer indexer) {
+        this.compare = compare;
+        this.engine = engine;
+        this.indexer = indexer;
+    }
+
+    /** Stops the rebuild under way; the tiers not yet repaired are left out. */
+    public void cancel() {
+        cancelled = true;
+        for (ComparisonRun r : running) r.cancel();
+    }
+
+    /** The variants a repair would try: those (not the original) that failed to build or failed a probe. */
+    public static List<Tier> failing(ComparisonResult result) {
+        List<Tier> out = new ArrayList<>();
+        for (VariantResult v : result.variants()) {
+            if (v.original() || v.variant().repaired()) continue;
+            boolean failed = v.status() == VariantStatus.BUILD_FAILED || (v.built() && !v.passesAll());
+            if (failed) out.add(v.tier());
+        }
+        return out;
+    }
+
+    /**
+     * Repairs the given tiers (every failing one when empty), one after the other, and returns the comparison with
+     * the repaired variants and the recommendation chosen again.
+     *
+     * @param options     the comparison's options (probes, timeouts, build network); repaired images are kept only
+     *                    when {@code keepImages}
+     * @param buildLogs   each plain variant's build log as streamed (the builder's error alone may not say why)
+     * @param removeAfter images of the plain comparison to remove at the end (those the user did not ask to keep)
+     */
+    public ComparisonResult repair(ComparisonResult result, CompareOptions options, Collection<Tier> tiers,
+                                   Function<Tier, List<String>> buildLogs, boolean removeAfter,
+                                   Consumer<Event> listener) {
+        List<Tier> wanted = tiers == null || tiers.isEmpty() ? failing(result) : List.copyOf(tiers);
+        List<RepairOutcome> outcomes = new ArrayList<>(result.repairs());
+        outcomes.removeIf(o -> wanted.contains(o.tier()));
+        try {
+            for (Tier tier : wanted) {
+                if (cancelled) break;
+                VariantResult plain = result.variants().stream()
+                        .filter(v -> v.tier() == tier && !v.variant().repaired()).findFirst().orElse(null);
+                if (plain == null || plain.original()) continue;
+                RepairOutcome o = repairOne(result, plain, options, buildLogs, listener);
+                outcomes.add(o);
+                listener.accept(new Event.Finished(tier, o));
+            }
+        } finally {
+            if (removeAfter) {
+                for (VariantResult v : result.variants()) {
+                    if (v.imageId() != null) removeQuietly(v.imageId());
+                }
+            }
+        }
+        outcomes.sort((a, b) -> Integer.compare(order(result, a.tier()), order(result, b.tier())));
+        return result.withRepairs(outcomes);
+    }
+
+    private static int order(ComparisonResult result, Tier tier) {
+        for (int i = 0; i < result.variants().size(); i++) if (result.variants().get(i).tier() == tier) return i;
+        return Integer.MAX_VALUE;
+    }
+
+    private RepairOutcome repairOne(ComparisonResult result, VariantResult plain, CompareOptions options,
+                                    Function<Tier, List<String>> buildLogs, Consumer<Event> listener) {
+        Tier tier = plain.tier();
+        Plan plan = result.plan();
+        Consumer<String> say = m -> listener.accept(new Event.Progress(tier, m));
+        List<Diagnosis> diagnoses = new ArrayList<>();
+        List<RepairOutcome.Attempt> attempts = new ArrayList<>();
+        RepairPatch patch = null;
+        try {
+            say.accept("reading the original's files");
+            String originalRef = originalRef(result);
+            ImageFiles original = index(originalRef);
+            String base = plain.variant().base();
+            say.accept("reading " + base + "'s files");
+            ImageFiles baseFiles = isScratch(base) ? null : index(base);
+            BaseTraits target = baseFiles == null ? ImageTraits.empty() : ImageTraits.of(baseFiles);
+
+            diagnoses.addAll(diagnoseAll(plain, buildLogs.apply(tier), baseFiles, original, target));
+            say.accept(describe(diagnoses));
+
+            Dockerfile plainDf = DockerfileParser.parse("Dockerfile." + tier.id(), plain.variant().dockerfile());
+            StageGraph graph = StageGraph.of(plainDf, plan.buildArgs(), plan.target());
+            int baseStage = graph.baseStage().index();
+            String originalBase = plan.originalVariant().base();
+            String previous = null;
+            for (int round = 1; round <= MAX_ROUNDS && !cancelled; round++) {
+                RepairRequest request = new RepairRequest(plainDf, graph, baseStage, tier, target, originalBase,
+                        diagnoses, original);
+                patch = Repairer.patch(request);
+                if (!target.shell() || target.packageManager() == null) {
+                    // a restructured variant copies files of the original: read their ELF headers, then patch again
+                    // so their libraries come along
+                    original = withCopiedElf(originalRef, original, request, say);
+                    patch = Repairer.patch(new RepairRequest(plainDf, graph, baseStage, tier, target, originalBase,
+                            diagnoses, original));
+                }
+                if (!patch.changes()) {
+                    return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: "
+                            + (patch.unresolved().isEmpty() ? "no fix is known for " + describe(diagnoses)
+                            : String.join("; ", patch.unresolved())));
+                }
+                if (patch.dockerfile().equals(previous)) {
+                    return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: round " + (round - 1)
+                            + " still fails and nothing new was learnt from it"
+                            + (patch.unresolved().isEmpty() ? "" : " (" + String.join("; ", patch.unresolved()) + ")"));
+                }
+                previous = patch.dockerfile();
+                say.accept("round " + round + ": " + hunkSummary(patch) + " — rebuilding");
+                Rebuilt again = rebuild(plan, plain.variant().repairedWith(patch.dockerfile()), options, round,
+                        listener);
+                if (again == null) {
+                    return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: cancelled");
+                }
+                VariantResult rebuilt = again.result();
+                if (rebuilt.passesAll()) {
+                    attempts.add(new RepairOutcome.Attempt(round, patch, rebuilt, List.of()));
+                    if (!options.keepImages() && rebuilt.imageId() != null) removeQuietly(rebuilt.imageId());
+                    return new RepairOutcome(tier, diagnoses, patch, attempts, proven(result, rebuilt, round));
+                }
+                ImageFiles rebuiltFiles = rebuilt.imageId() != null ? indexQuietly(rebuilt.imageId()) : baseFiles;
+                List<Diagnosis> found = diagnoseAll(rebuilt, again.log(), rebuiltFiles, original, target);
+                attempts.add(new RepairOutcome.Attempt(round, patch, rebuilt, found));
+                if (rebuilt.imageId() != null) removeQuietly(rebuilt.imageId());
+                List<Diagnosis> fresh = new ArrayList<>();
+                for (Diagnosis d : found) if (!known(diagnoses, d)) fresh.add(d);
+                if (fresh.isEmpty()) {
+                    return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: the patched variant "
+                            + failure(rebuilt) + " — " + describe(found));
+                }
+                say.accept("round " + round + " revealed " + describe(fresh));
+                diagnoses.addAll(fresh);
+            }
+            return new RepairOutcome(tier, diagnoses, patch, attempts, cancelled ? "not repaired: cancelled"
+                    : "not repaired after " + MAX_ROUNDS + " rounds: " + describe(diagnoses));
+        } catch (EngineException e) {
+            return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: " + e.getMessage());
+        } catch (DockerfileException | RuntimeException e) {
+            return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: " + e.getMessage());
+        }
+    }
+
+    /** The original's image while the comparison kept it, else its base (enough to tell who provides what). */
+    private String originalRef(ComparisonResult result) throws EngineException {
+        var original = result.original();
+        if (original.isPresent() && original.get().imageId() != null && engine.hasImage(original.get().imageId())) {
+            return original.get().imageId();
+        }
+        String base = result.plan().originalVariant().base();
+        if (isScratch(base)) throw new EngineException("the original is built on scratch: nothing to learn from");
+        return base;
+    }
+
+    private static boolean isScratch(String ref) {
+        return ref == null || ref.equalsIgnoreCase("scratch");
+    }
+
+    private ImageFiles index(String ref) throws EngineException {
+        ImageFiles known = indexes.get(ref);
+        if (known != null) return known;
+        if (!engine.hasImage(ref)) engine.pull(ref, m -> { });
+        ImageFiles files = indexer.index(ref);
+        indexes.put(ref, files);
+        return files;
+    }
+
+    private ImageFiles indexQuietly(String ref) {
+        try {
+            return indexer.index(ref);
+        } catch (EngineException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * ELF facts of every file a restructured patch copies from the original (and of the libraries those need), so
+     * the patch can copy their libraries too: a few passes until nothing new is asked for.
+     */
+    private ImageFiles withCopiedElf(String ref, ImageFiles original, RepairRequest request, Consumer<String> say)
+            throws EngineException {
+        ImageFiles files = original;
+        for (int pass = 0; pass < 4; pass++) {
+            RepairPatch p = Repairer.patch(new RepairRequest(request.plain(), request.graph(), request.baseStage(),
+                    request.tier(), request.target(), request.originalBase(), request.diagnoses(), files));
+            Set<String> wanted = new LinkedHashSet<>();
+            for (String root : CopiedPaths.of(p.dockerfile())) {
+                for (FileEntry e : files.entries()) {
+                    String path = e.path();
+                    if (!(path.equals(root) || path.startsWith(root.endsWith("/") ? root : root + "/"))) continue;
+                    boolean candidate = e.type() == FileEntry.Type.SYMLINK
+                            || (e.type() == FileEntry.Type.FILE && (e.executable() || e.name().contains(".so")));
+                    if (candidate && files.elf(path).isEmpty()) wanted.add(path);
+                }
+            }
+            if (wanted.isEmpty()) return files;
+            if (pass == 0) say.accept("reading the ELF headers of " + wanted.size() + " files it copies");
+            ImageFiles more = indexer.withElf(ref, files, wanted);
+            if (more.elfFiles().size() == files.elfFiles().size()) return more;
+            files = more;
+        }
+        return files;
+    }
+
+    /** A rebuild's result and its build log as streamed. */
+    private record Rebuilt(VariantResult result, List<String> log) {}
+
+    /** Builds and probes one repaired variant; null when cancelled. */
+    private Rebuilt rebuild(Plan plan, Variant repaired, CompareOptions options, int round,
+                                  Consumer<Event> listener) {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Plan one = new Plan(plan.projectDir(), plan.dockerfilePath(), plan.dockerfile(), plan.graph(), plan.base(),
+                List.of(repaired), plan.probes(), plan.buildArgs(), plan.target());
+        ComparisonRun run = compare.start(one, options.keepingImages(true), e -> {
+            if (e instanceof ComparisonEvent.BuildLog b) {
+                log.add(b.line());
+                if (log.size() > LOG_LINES) log.remove(0);
+            }
+            listener.accept(new Event.Rebuild(repaired.tier(), round, e));
+        });
+        running.add(run);
+        try {
+            ComparisonResult r = run.await();
+            VariantResult v = r.variants().get(0);
+            return v.status() == VariantStatus.CANCELLED ? null : new Rebuilt(v, List.copyOf(log));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+            return null;
+        } finally {
+            running.remove(run);
+        }
+    }
+
+    // --- diagnosis -------------------------------------------------------------------------------------------------
+
+    private List<Diagnosis> diagnoseAll(VariantResult v, List<String> log, ImageFiles variantFiles,
+                                        ImageFiles original, BaseTraits target) {
+        List<Failure> failures = failures(v, log == null ? List.of() : log);
+        String ref = v.imageId() != null ? v.imageId() : v.variant().base();
+        List<Diagnosis> out = new ArrayList<>();
+        for (Failure f : failures) {
+            ImageFiles files = variantFiles;
+            if (files != null) {
+                Set<String> elf = diagnoser.elfWanted(f, files);
+                if (!elf.isEmpty()) {
+                    try {
+                        files = indexer.withElf(ref, files, elf);
+                    } catch (EngineException | RuntimeException e) {
+                        // without ELF facts the text alone decides
+                    }
+                }
+            }
+            for (Diagnosis d : diagnoser.diagnose(f, files, original, target)) if (!known(out, d)) out.add(d);
+        }
+        return out;
+    }
+
+    /** The failed build step, or each failed probe. */
+    static List<Failure> failures(VariantResult v, List<String> log) {
+        List<Failure> out = new ArrayList<>();
+        if (v.status() == VariantStatus.BUILD_FAILED) {
+            List<String> tail = log.size() > LOG_LINES ? log.subList(log.size() - LOG_LINES, log.size()) : log;
+            FailureSummary.Cause cause = FailureSummary.cause(v.error(), tail, v.variant().dockerfile());
+            String output = String.join("\n", tail) + (v.error() == null ? "" : "\n" + v.error());
+            Instruction failing = failingInstruction(v.variant().dockerfile(), cause.line(), tail);
+            Integer exit = null;
+            Matcher m = EXIT_CODE.matcher(output);
+            while (m.find()) exit = Integer.parseInt(m.group(1));
+            String text = null;
+            int line = cause.line();
+            if (failing != null) {
+                text = FailureSummary.stripAnsi(sourceOf(v.variant().dockerfile(), failing));
+                line = failing.startLine();
+            }
+            out.add(new Failure(Failure.Where.BUILD, output, exit, line, text, null, null));
+        } else if (v.built()) {
+            for (ProbeResult p : v.probes()) {
+                if (p.outcome() == ProbeOutcome.FAIL || p.outcome() == ProbeOutcome.ERROR) {
+                    out.add(Failure.probe(p.name(), p.command(), p.exitCode(), p.output()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The instruction at the builder's line, else the classic builder's last "Step N/M : …". */
+    private static Instruction failingInstruction(String dockerfile, int line, List<String> log) {
+        Dockerfile df;
+        try {
+            df = DockerfileParser.parse("Dockerfile", dockerfile);
+        } catch (DockerfileException e) {
+            return null;
+        }
+        if (line > 0) {
+            for (Instruction i : df.instructions()) if (i.startLine() <= line && line <= i.endLine()) return i;
+        }
+        String step = null;
+        for (String l : log) {
+            Matcher m = CLASSIC_STEP.matcher(FailureSummary.stripAnsi(l).strip());
+            if (m.matches()) step = m.group(2).strip();
+        }
+        if (step == null) return null;
+        Instruction best = null;
+        for (Instruction i : df.instructions()) {
+            String src = df.sourceOf(i).replaceAll("\\\\\\R", " ").replaceAll("\\s+", " ").strip();
+            if (src.equalsIgnoreCase(step.replaceAll("\\s+", " "))) best = i;
+        }
+        if (best == null) {
+            String keyword = step.split("\\s+")[0];
+            for (Instruction i : df.instructions()) {
+                if (i.keyword().equalsIgnoreCase(keyword) && step.contains(i.arguments().strip().split("\\s+")[0])) {
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String sourceOf(String dockerfile, Instruction i) {
+        return dockerfile.substring(i.startOffset(), i.endOffset());
+    }
+
+    private static boolean known(List<Diagnosis> list, Diagnosis d) {
+        for (Diagnosis k : list) {
+            if (k.kind() == d.kind() && java.util.Objects.equals(k.missing(), d.missing())) return true;
+        }
+        return false;
+    }
+
+    // --- words -----------------------------------------------------------------------------------------------------
+
+    static String describe(List<Diagnosis> ds) {
+        if (ds.isEmpty()) return "no diagnosis";
+        List<String> parts = new ArrayList<>();
+        for (Diagnosis d : ds) {
+            String what = d.kind().id() + (d.missing() == null || d.missing().isEmpty() ? "" : " " + d.missing());
+            if (d.providedBy() != null && d.providedBy().packageName() != null) {
+                what += " (the original has it from " + d.providedBy().manager() + " " + d.providedBy().packageName()
+                        + ")";
+            }
+            parts.add(what);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String hunkSummary(RepairPatch p) {
+        List<String> reasons = new ArrayList<>();
+        for (RepairPatch.Hunk h : p.hunks()) if (!reasons.contains(h.reason())) reasons.add(h.reason());
+        if (reasons.size() > 3) return String.join("; ", reasons.subList(0, 3)) + "; …";
+        return String.join("; ", reasons);
+    }
+
+    private static String failure(VariantResult r) {
+        if (r.status() == VariantStatus.BUILD_FAILED) return "does not build";
+        long ran = r.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
+        return "passes " + r.probesPassed() + "/" + ran + " probes";
+    }
+
+    private static String proven(ComparisonResult result, VariantResult r, int round) {
+        long ran = r.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
+        String s = "proven in round " + round + ": builds and passes " + r.probesPassed() + "/" + ran
+                + (ran == 1 ? " probe" : " probes");
+        var original = result.original().filter(VariantResult::built);
+        if (original.isPresent()) {
+            long saved = original.get().sizeBytes() - r.sizeBytes();
+            s += ", " + Sizes.format(Math.abs(saved)) + (saved >= 0 ? " smaller" : " larger") + " than "
+                    + original.get().variant().label();
+        }
+        return s;
+    }
+
+    private void removeQuietly(String image) {
+        try {
+            engine.removeImage(image);
+        } catch (EngineException | RuntimeException e) {
+            // an image still in use stays; the next comparison's sweep or `clean` takes it
+        }
+    }
+}

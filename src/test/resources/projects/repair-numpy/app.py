@@ -1,0 +1,3 @@
+import numpy
+
+print("sum:", int(numpy.arange(10).sum()))
