@@ -56,7 +56,7 @@ public final class CsvReport {
         try (CSVPrinter csv = printer(out, VARIANT_HEADER)) {
             for (VariantResult v : result.variants()) {
                 List<Object> row = new ArrayList<>();
-                row.add(text(v.variant().tier().id()));
+                row.add(text(v.variant().label()));
                 row.add(text(v.variant().base()));
                 row.add(text(v.status().id()));
                 if (v.built()) {
@@ -79,7 +79,7 @@ public final class CsvReport {
                 row.add(decimal(v.buildSeconds(), 2));
                 row.add(v.probesPassed());
                 row.add(v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count());
-                row.add(result.recommendation() != null && v.variant().tier() == result.recommendation().tier());
+                row.add(result.recommendation() != null && result.recommendation().isFor(v));
                 row.add(text(v.error() == null ? "" : v.error()));
                 csv.printRecord(row);
             }
@@ -90,7 +90,7 @@ public final class CsvReport {
         try (CSVPrinter csv = printer(out, LAYER_HEADER)) {
             for (VariantResult v : result.variants()) {
                 for (LayerMeasure l : v.layers()) {
-                    csv.printRecord(text(v.variant().tier().id()), l.index(), l.sizeBytes(), l.fromBase(),
+                    csv.printRecord(text(v.variant().label()), l.index(), l.sizeBytes(), l.fromBase(),
                             text(l.createdBy() == null ? "" : l.createdBy()));
                 }
             }

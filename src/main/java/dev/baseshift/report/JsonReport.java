@@ -11,6 +11,8 @@ import dev.baseshift.compare.EngineSummary;
 import dev.baseshift.compare.LayerMeasure;
 import dev.baseshift.compare.ProbeResult;
 import dev.baseshift.compare.Recommendation;
+import dev.baseshift.compare.RepairOutcome;
+import dev.baseshift.diagnosis.Diagnosis;
 import dev.baseshift.compare.VariantResult;
 import dev.baseshift.dockerfile.Stage;
 import dev.baseshift.plan.Plan;
@@ -18,6 +20,7 @@ import dev.baseshift.plan.Variant;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +65,10 @@ public final class JsonReport {
 
     private static void variantNode(ObjectNode n, Variant v) {
         n.put("tier", v.tier().id());
+        n.put("label", v.label());
         n.put("base", v.base());
         n.put("original", v.original());
+        n.put("repaired", v.repaired());
         n.put("custom", v.custom());
         n.put("dockerfile", v.dockerfile());
         ArrayNode findings = n.putArray("findings");
@@ -109,20 +114,14 @@ public final class JsonReport {
                 ln.put("createdBy", l.createdBy());
                 ln.put("fromBase", l.fromBase());
             }
-            ArrayNode probes = n.putArray("probes");
-            for (ProbeResult p : r.probes()) {
-                ObjectNode pn = probes.addObject();
-                pn.put("name", p.name());
-                pn.put("command", p.command());
-                pn.put("outcome", p.outcome().id());
-                if (p.exitCode() == null) pn.putNull("exitCode"); else pn.put("exitCode", p.exitCode());
-                pn.put("seconds", p.seconds());
-                pn.put("output", p.output());
-            }
+            probes(n.putArray("probes"), r.probes());
+            if (!r.variant().repaired()) result.repair(r.tier()).ifPresent(o -> repairNode(n, o));
         }
         Recommendation rec = result.recommendation();
         ObjectNode rn = root.putObject("recommendation");
         rn.put("tier", rec.tier() == null ? null : rec.tier().id());
+        rn.put("label", rec.label());
+        rn.put("repaired", rec.repaired());
         rn.put("reason", rec.reason());
         EngineSummary e = result.engine();
         if (e != null) {
@@ -133,6 +132,59 @@ public final class JsonReport {
             en.put("endpoint", e.endpoint());
         }
         return root;
+    }
+
+    private static void probes(ArrayNode probes, List<ProbeResult> results) {
+        for (ProbeResult p : results) {
+            ObjectNode pn = probes.addObject();
+            pn.put("name", p.name());
+            pn.put("command", p.command());
+            pn.put("outcome", p.outcome().id());
+            if (p.exitCode() == null) pn.putNull("exitCode"); else pn.put("exitCode", p.exitCode());
+            pn.put("seconds", p.seconds());
+            pn.put("output", p.output());
+        }
+    }
+
+    /** Why the plain variant failed and what the repair did: {@code diagnoses[]} and {@code repair}. */
+    private static void repairNode(ObjectNode n, RepairOutcome o) {
+        ArrayNode ds = n.putArray("diagnoses");
+        for (Diagnosis d : o.diagnoses()) {
+            ObjectNode dn = ds.addObject();
+            dn.put("kind", d.kind().id());
+            dn.put("evidence", d.evidence());
+            dn.put("missing", d.missing());
+            if (d.line() > 0) dn.put("line", d.line()); else dn.putNull("line");
+            dn.put("probe", d.probe());
+            if (d.providedBy() == null) {
+                dn.putNull("providedBy");
+            } else {
+                ObjectNode pb = dn.putObject("providedBy");
+                pb.put("path", d.providedBy().path());
+                pb.put("package", d.providedBy().packageName());
+                pb.put("manager", d.providedBy().manager());
+                pb.put("version", d.providedBy().version());
+            }
+        }
+        ObjectNode rn = n.putObject("repair");
+        rn.put("proven", o.proven().isPresent());
+        rn.put("verdict", o.verdict());
+        rn.put("dockerfile", o.patch() == null ? null : o.patch().dockerfile());
+        rn.put("patch", o.patch() == null ? null : o.patch().diff());
+        ArrayNode un = rn.putArray("unresolved");
+        if (o.patch() != null) o.patch().unresolved().forEach(un::add);
+        ArrayNode attempts = rn.putArray("attempts");
+        for (RepairOutcome.Attempt a : o.attempts()) {
+            ObjectNode an = attempts.addObject();
+            an.put("round", a.round());
+            an.put("status", a.result().status().id());
+            if (a.result().built()) an.put("sizeBytes", a.result().sizeBytes()); else an.putNull("sizeBytes");
+            an.put("buildSeconds", a.result().buildSeconds());
+            an.put("error", a.result().error());
+            probes(an.putArray("probes"), a.result().probes());
+            ArrayNode found = an.putArray("found");
+            for (Diagnosis d : a.found()) found.add(d.kind().id() + (d.missing().isEmpty() ? "" : " " + d.missing()));
+        }
     }
 
     public static void writePlan(Plan plan, Writer out) throws IOException {

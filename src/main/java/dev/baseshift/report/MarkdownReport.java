@@ -4,6 +4,8 @@ import dev.baseshift.compare.ComparisonResult;
 import dev.baseshift.compare.ProbeOutcome;
 import dev.baseshift.compare.ProbeResult;
 import dev.baseshift.compare.Recommendation;
+import dev.baseshift.compare.RepairOutcome;
+import dev.baseshift.diagnosis.Diagnosis;
 import dev.baseshift.compare.Sizes;
 import dev.baseshift.compare.VariantResult;
 
@@ -36,7 +38,7 @@ public final class MarkdownReport {
                 .append(" (").append(code(result.plan().dockerfilePath())).append(")\n\n");
         Recommendation rec = result.recommendation();
         if (rec != null && rec.present()) {
-            md.append("**Recommendation: ").append(rec.tier().id()).append("** — ").append(escape(rec.reason()));
+            md.append("**Recommendation: ").append(rec.label()).append("** — ").append(escape(rec.reason()));
         } else {
             md.append("**No recommendation** — ").append(escape(rec == null ? "nothing was compared" : rec.reason()));
         }
@@ -44,6 +46,7 @@ public final class MarkdownReport {
         variantTable(result, md);
         probeMatrix(result, md);
         problems(result, md);
+        repairs(result, md);
         if (result.engine() != null && result.engine().name() != null) {
             md.append("<sub>Measured on ").append(escape(result.engine().name())).append(' ')
                     .append(escape(nullToEmpty(result.engine().version()))).append(" by BaseShift.</sub>\n");
@@ -56,9 +59,9 @@ public final class MarkdownReport {
         md.append("| Variant | Base image | Status | Size | vs original | Base | App | Layers | Build | Probes |\n");
         md.append("|---|---|---|--:|--:|--:|--:|--:|--:|:-:|\n");
         for (VariantResult v : result.variants()) {
-            boolean recommended = result.recommendation() != null
-                    && v.variant().tier() == result.recommendation().tier();
-            String name = v.variant().tier().id() + (v.variant().original() ? " (original)" : "");
+            boolean recommended = result.recommendation() != null && result.recommendation().isFor(v);
+            String name = v.variant().label() + (v.variant().original() ? " (original)" : "")
+                    + (v.variant().repaired() ? " (repaired)" : "");
             md.append("| ").append(recommended ? "**" + name + "** ⭐" : name)
                     .append(" | ").append(code(v.variant().base()))
                     .append(" | ").append(v.status().id());
@@ -95,7 +98,7 @@ public final class MarkdownReport {
         }
         if (probes.isEmpty()) return;
         md.append("| Probe |");
-        result.variants().forEach(v -> md.append(' ').append(v.variant().tier().id()).append(" |"));
+        result.variants().forEach(v -> md.append(' ').append(v.variant().label()).append(" |"));
         md.append("\n|---|");
         result.variants().forEach(v -> md.append(":-:|"));
         md.append('\n');
@@ -116,10 +119,44 @@ public final class MarkdownReport {
         if (failed.isEmpty()) return;
         md.append("<details><summary>What went wrong</summary>\n\n");
         for (VariantResult v : failed) {
-            md.append("- **").append(v.variant().tier().id()).append("** ").append(v.status().id()).append(": ")
+            md.append("- **").append(v.variant().label()).append("** ").append(v.status().id()).append(": ")
                     .append(escape(firstLine(v.error()))).append('\n');
         }
         md.append("\n</details>\n\n");
+    }
+
+    /** Per repaired tier: the verdict, the diagnoses with their evidence, and the patch as a diff. */
+    private static void repairs(ComparisonResult result, StringBuilder md) {
+        for (RepairOutcome o : result.repairs()) {
+            md.append("<details><summary>Repair of ").append(escape(o.tier().id())).append(": ")
+                    .append(escape(o.verdict())).append("</summary>\n\n");
+            for (Diagnosis d : o.diagnoses()) {
+                md.append("- ").append(escape(d.kind().id()))
+                        .append(d.missing().isEmpty() ? "" : " " + code(d.missing()));
+                if (d.providedBy() != null) {
+                    md.append(" — the original has ").append(code(d.providedBy().path()));
+                    if (d.providedBy().packageName() != null) {
+                        md.append(" from ").append(escape(d.providedBy().manager())).append(' ')
+                                .append(code(d.providedBy().packageName()
+                                        + (d.providedBy().version() == null ? "" : " " + d.providedBy().version())));
+                    }
+                }
+                md.append(": ").append(code(d.evidence())).append('\n');
+            }
+            if (o.patch() != null && o.patch().changes()) {
+                String diff = o.patch().diff();
+                int longest = 2;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+|~+").matcher(diff);
+                while (m.find()) longest = Math.max(longest, m.group().length());
+                String fence = "`".repeat(longest + 1);
+                md.append('\n').append(fence).append("diff\n").append(diff.strip()).append('\n').append(fence)
+                        .append('\n');
+            }
+            if (o.patch() != null) {
+                for (String u : o.patch().unresolved()) md.append("- unresolved: ").append(escape(u)).append('\n');
+            }
+            md.append("\n</details>\n\n");
+        }
     }
 
     static String symbol(ProbeOutcome outcome) {

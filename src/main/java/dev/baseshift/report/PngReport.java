@@ -29,7 +29,7 @@ public final class PngReport {
 
     public static void write(ComparisonResult result, Path file) throws IOException {
         Recommendation rec = result.recommendation();
-        List<ChartBar> bars = ChartBar.of(result.variants(), rec != null && rec.present() ? rec.tier().id() : null);
+        List<ChartBar> bars = ChartBar.of(result.variants(), rec != null && rec.present() ? rec.label() : null);
         write(bars, title(result), file);
     }
 
