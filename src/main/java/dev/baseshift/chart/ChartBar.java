@@ -58,7 +58,7 @@ public record ChartBar(String label, String base, List<LayerMeasure> layers, lon
                 .filter(r -> r.original() && r.built()).findFirst();
         List<ChartBar> bars = new ArrayList<>();
         for (VariantResult r : results) {
-            String label = r.variant().label();
+            String label = r.label();
             boolean recommended = label.equals(recommendedTier);
             if (!r.built()) {
                 bars.add(new ChartBar(label, r.base(), List.of(), 0, null, r.original(),

@@ -6,7 +6,6 @@ import dev.baseshift.compare.CompareOptions;
 import dev.baseshift.compare.ComparisonEvent;
 import dev.baseshift.compare.RepairOutcome;
 import dev.baseshift.diagnosis.Diagnosis;
-import dev.baseshift.engine.ImageIndexer;
 import dev.baseshift.repair.RepairService;
 import dev.baseshift.compare.ComparisonResult;
 import dev.baseshift.compare.ComparisonRun;
@@ -213,8 +212,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonService service = new ComparisonService(engine);
         // a repair reads the images it compares: they stay until it is done
         ComparisonRun run = service.start(plan, repair ? options.keepingImages(true) : options, logs);
-        RepairService repairs = repair ? new RepairService(service, engine,
-                new ImageIndexer(engine, ImageIndexer.defaultCacheDir())) : null;
+        RepairService repairs = repair ? new RepairService(service, new EngineImages(engine)) : null;
         // Ctrl-C: cancel, and give the engine a moment to remove what the run made before the JVM goes.
         Thread hook = new Thread(() -> {
             if (repairs != null) repairs.cancel();

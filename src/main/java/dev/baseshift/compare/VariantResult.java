@@ -20,6 +20,9 @@ public record VariantResult(Variant variant, VariantStatus status, String imageI
 
     public String base() { return variant.base(); }
 
+    /** "slim", or "slim+fix" for a repaired variant. */
+    public String label() { return variant.label(); }
+
     public boolean original() { return variant.original(); }
 
     public long probesPassed() { return probes.stream().filter(p -> p.outcome() == ProbeOutcome.PASS).count(); }

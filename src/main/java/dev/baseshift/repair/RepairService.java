@@ -28,12 +28,10 @@ import dev.baseshift.dockerfile.DockerfileException;
 import dev.baseshift.dockerfile.DockerfileParser;
 import dev.baseshift.dockerfile.Instruction;
 import dev.baseshift.dockerfile.StageGraph;
-import dev.baseshift.engine.ContainerEngine;
-import dev.baseshift.engine.EngineException;
-import dev.baseshift.engine.ImageIndexer;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.Variant;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -76,17 +74,15 @@ public final class RepairService {
     }
 
     private final ComparisonService compare;
-    private final ContainerEngine engine;
-    private final ImageIndexer indexer;
+    private final Images images;
     private final Diagnoser diagnoser = new Diagnoser();
     private final Map<String, ImageFiles> indexes = new ConcurrentHashMap<>();
     private final List<ComparisonRun> running = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
 
-    public RepairService(ComparisonService compare, ContainerEngine engine, ImageIndexer indexer) {
+    public RepairService(ComparisonService compare, Images images) {
         this.compare = compare;
-        this.engine = engine;
-        this.indexer = indexer;
+        this.images = images;
     }
 
     /** Stops the rebuild under way; the tiers not yet repaired are left out. */
@@ -221,21 +217,19 @@ public final class RepairService {
             }
             return new RepairOutcome(tier, diagnoses, patch, attempts, cancelled ? "not repaired: cancelled"
                     : "not repaired after " + MAX_ROUNDS + " rounds: " + describe(diagnoses));
-        } catch (EngineException e) {
-            return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: " + e.getMessage());
-        } catch (DockerfileException | RuntimeException e) {
+        } catch (IOException | DockerfileException | RuntimeException e) {
             return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: " + e.getMessage());
         }
     }
 
     /** The original's image while the comparison kept it, else its base (enough to tell who provides what). */
-    private String originalRef(ComparisonResult result) throws EngineException {
+    private String originalRef(ComparisonResult result) throws IOException {
         var original = result.original();
-        if (original.isPresent() && original.get().imageId() != null && engine.hasImage(original.get().imageId())) {
+        if (original.isPresent() && original.get().imageId() != null && images.has(original.get().imageId())) {
             return original.get().imageId();
         }
         String base = result.plan().originalVariant().base();
-        if (isScratch(base)) throw new EngineException("the original is built on scratch: nothing to learn from");
+        if (isScratch(base)) throw new IOException("the original is built on scratch: nothing to learn from");
         return base;
     }
 
@@ -243,19 +237,19 @@ public final class RepairService {
         return ref == null || ref.equalsIgnoreCase("scratch");
     }
 
-    private ImageFiles index(String ref) throws EngineException {
+    private ImageFiles index(String ref) throws IOException {
         ImageFiles known = indexes.get(ref);
         if (known != null) return known;
-        if (!engine.hasImage(ref)) engine.pull(ref, m -> { });
-        ImageFiles files = indexer.index(ref);
+        if (!images.has(ref)) images.pull(ref);
+        ImageFiles files = images.index(ref);
         indexes.put(ref, files);
         return files;
     }
 
     private ImageFiles indexQuietly(String ref) {
         try {
-            return indexer.index(ref);
-        } catch (EngineException | RuntimeException e) {
+            return images.index(ref);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -265,7 +259,7 @@ public final class RepairService {
      * the patch can copy their libraries too: a few passes until nothing new is asked for.
      */
     private ImageFiles withCopiedElf(String ref, ImageFiles original, RepairRequest request, Consumer<String> say)
-            throws EngineException {
+            throws IOException {
         ImageFiles files = original;
         for (int pass = 0; pass < 4; pass++) {
             RepairPatch p = Repairer.patch(new RepairRequest(request.plain(), request.graph(), request.baseStage(),
@@ -282,7 +276,7 @@ public final class RepairService {
             }
             if (wanted.isEmpty()) return files;
             if (pass == 0) say.accept("reading the ELF headers of " + wanted.size() + " files it copies");
-            ImageFiles more = indexer.withElf(ref, files, wanted);
+            ImageFiles more = images.withElf(ref, files, wanted);
             if (more.elfFiles().size() == files.elfFiles().size()) return more;
             files = more;
         }
@@ -332,8 +326,8 @@ public final class RepairService {
                 Set<String> elf = diagnoser.elfWanted(f, files);
                 if (!elf.isEmpty()) {
                     try {
-                        files = indexer.withElf(ref, files, elf);
-                    } catch (EngineException | RuntimeException e) {
+                        files = images.withElf(ref, files, elf);
+                    } catch (IOException | RuntimeException e) {
                         // without ELF facts the text alone decides
                     }
                 }
@@ -458,10 +452,6 @@ public final class RepairService {
     }
 
     private void removeQuietly(String image) {
-        try {
-            engine.removeImage(image);
-        } catch (EngineException | RuntimeException e) {
-            // an image still in use stays; the next comparison's sweep or `clean` takes it
-        }
+        images.remove(image);
     }
 }
