@@ -34,7 +34,9 @@ class RunViewModelTest {
         vm.compare();
         assertThat(vm.run().rows()).extracting(r -> r.tier()).containsExactly(Tier.FULL, Tier.SLIM);
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (vm.run().resultProperty().get() == null && System.nanoTime() < deadline) Thread.sleep(100);
+        // the result is published first, then the run is marked finished: wait for both
+        while ((vm.run().resultProperty().get() == null || vm.run().runningProperty().get())
+                && System.nanoTime() < deadline) Thread.sleep(100);
 
         assertThat(vm.run().resultProperty().get()).isNotNull();
         assertThat(vm.run().runningProperty().get()).isFalse();
