@@ -117,7 +117,7 @@ public final class MainViewModel {
         export.setResult(null);
         ProjectConfig config = project.configProperty().get();
         int parallel = config != null && config.parallel() != null ? config.parallel() : 2;
-        run.start(spectrum.comparedTiers(), probes.probes(), parallel);
+        run.start(spectrum.comparedTiers(), probes.probes(), parallel, config);
         if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
     }
 

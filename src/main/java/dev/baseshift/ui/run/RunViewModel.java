@@ -112,6 +112,14 @@ public final class RunViewModel {
 
     /** Builds, measures and probes the chosen tiers (the original always) in the background. */
     public void start(Set<Tier> tiers, List<Probe> probes, int parallel) {
+        start(tiers, probes, parallel, null);
+    }
+
+    /**
+     * Likewise, with the project's {@code .baseshift.json} settings the command line honours too: the probe timeout
+     * and the builds' network.
+     */
+    public void start(Set<Tier> tiers, List<Probe> probes, int parallel, dev.baseshift.plan.ProjectConfig config) {
         if (!canCompare.get()) return;
         List<Variant> chosen = plan.variants().stream().filter(v -> v.original() || tiers.contains(v.tier())).toList();
         Plan subset = new Plan(plan.projectDir(), plan.dockerfilePath(), plan.dockerfile(), plan.graph(), plan.base(),
@@ -126,8 +134,10 @@ public final class RunViewModel {
         running.set(true);
         updateAvailability();
         CompareOptions defaults = CompareOptions.defaults(probes);
+        java.time.Duration probeTimeout = config != null && config.probeTimeoutSeconds() != null
+                ? java.time.Duration.ofSeconds(config.probeTimeoutSeconds()) : defaults.probeTimeout();
         CompareOptions options = new CompareOptions(probes, Math.max(1, parallel), defaults.timeout(),
-                defaults.probeTimeout(), defaults.serverGrace(), false);
+                probeTimeout, defaults.serverGrace(), false, config == null ? null : config.buildNetwork());
         ComparisonService service = services.apply(engine);
         runner.run(() -> service.start(subset, options, event -> runner.onUi(() -> handle(event))), started -> {
             run = started;
