@@ -227,13 +227,13 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             ComparisonResult result = run.await();
             if (repairs == null) return result;
-            if (RepairService.failing(result).isEmpty()) {
-                if (!keepImages) removeImages(engine, result);
-                return result;
+            List<Tier> failing = RepairService.failing(result);
+            if (!failing.isEmpty()) {
+                err.println();
+                err.println("Repairing " + String.join(", ", failing.stream().map(Tier::id).toList())
+                        + " (at most " + RepairService.MAX_ROUNDS + " rounds each)");
             }
-            err.println();
-            err.println("Repairing " + String.join(", ", RepairService.failing(result).stream().map(Tier::id).toList())
-                    + " (at most " + RepairService.MAX_ROUNDS + " rounds each)");
+            // with nothing to repair this only removes the images kept for it (unless --keep-images)
             return repairs.repair(result, options, List.of(), logs::lines, !keepImages, e -> {
                 if (e instanceof RepairService.Event.Progress p) {
                     err.println("  " + p.tier().id() + ": " + p.message());
@@ -250,17 +250,6 @@ public final class CompareCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // already shutting down: the hook is doing its work
-            }
-        }
-    }
-
-    private static void removeImages(ContainerEngine engine, ComparisonResult result) {
-        for (VariantResult v : result.variants()) {
-            if (v.imageId() == null) continue;
-            try {
-                engine.removeImage(v.imageId());
-            } catch (EngineException | RuntimeException e) {
-                // in use elsewhere: it stays, as it would have without --repair
             }
         }
     }

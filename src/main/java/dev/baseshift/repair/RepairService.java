@@ -2,6 +2,7 @@ package dev.baseshift.repair;
 
 import dev.baseshift.catalog.BaseTraits;
 import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.BuildLogs;
 import dev.baseshift.compare.CompareOptions;
 import dev.baseshift.compare.ComparisonEvent;
 import dev.baseshift.compare.ComparisonResult;
@@ -171,13 +172,13 @@ public final class RepairService {
             for (int round = 1; round <= MAX_ROUNDS && !cancelled; round++) {
                 RepairRequest request = new RepairRequest(plainDf, graph, baseStage, tier, target, originalBase,
                         diagnoses, original);
-                patch = Repairer.patch(request);
                 if (!target.shell() || target.packageManager() == null) {
-                    // a restructured variant copies files of the original: read their ELF headers, then patch again
-                    // so their libraries come along
-                    original = withCopiedElf(originalRef, original, request, say);
-                    patch = Repairer.patch(new RepairRequest(plainDf, graph, baseStage, tier, target, originalBase,
-                            diagnoses, original));
+                    // a restructured variant copies files of the original: their ELF headers bring their libraries
+                    Patched p = patchWithCopiedElf(originalRef, request, say);
+                    original = p.original();
+                    patch = p.patch();
+                } else {
+                    patch = Repairer.patch(request);
                 }
                 if (!patch.changes()) {
                     return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: "
@@ -254,16 +255,21 @@ public final class RepairService {
         }
     }
 
+    /** A patch and the original's index it was written from. */
+    private record Patched(RepairPatch patch, ImageFiles original) {}
+
     /**
-     * ELF facts of every file a restructured patch copies from the original (and of the libraries those need), so
-     * the patch can copy their libraries too: a few passes until nothing new is asked for.
+     * The patch of a restructured variant, written again as the ELF facts of every file it copies from the original
+     * (and of the libraries those need) come in, so their libraries are copied too: a few passes until nothing new
+     * is asked for.
      */
-    private ImageFiles withCopiedElf(String ref, ImageFiles original, RepairRequest request, Consumer<String> say)
-            throws IOException {
-        ImageFiles files = original;
-        for (int pass = 0; pass < 4; pass++) {
-            RepairPatch p = Repairer.patch(new RepairRequest(request.plain(), request.graph(), request.baseStage(),
+    private Patched patchWithCopiedElf(String ref, RepairRequest request, Consumer<String> say) throws IOException {
+        ImageFiles files = request.original();
+        RepairPatch p = null;
+        for (int pass = 0; pass < 5; pass++) {
+            p = Repairer.patch(new RepairRequest(request.plain(), request.graph(), request.baseStage(),
                     request.tier(), request.target(), request.originalBase(), request.diagnoses(), files));
+            if (pass == 4) break;
             Set<String> wanted = new LinkedHashSet<>();
             for (String root : CopiedPaths.of(p.dockerfile())) {
                 for (FileEntry e : files.entries()) {
@@ -274,13 +280,13 @@ public final class RepairService {
                     if (candidate && files.elf(path).isEmpty()) wanted.add(path);
                 }
             }
-            if (wanted.isEmpty()) return files;
+            if (wanted.isEmpty()) break;
             if (pass == 0) say.accept("reading the ELF headers of " + wanted.size() + " files it copies");
             ImageFiles more = images.withElf(ref, files, wanted);
-            if (more.elfFiles().size() == files.elfFiles().size()) return more;
+            if (more.elfFiles().size() == files.elfFiles().size()) break;
             files = more;
         }
-        return files;
+        return new Patched(p, files);
     }
 
     /** A rebuild's result and its build log as streamed. */
@@ -289,21 +295,15 @@ public final class RepairService {
     /** Builds and probes one repaired variant; null when cancelled. */
     private Rebuilt rebuild(Plan plan, Variant repaired, CompareOptions options, int round,
                                   Consumer<Event> listener) {
-        List<String> log = new CopyOnWriteArrayList<>();
         Plan one = new Plan(plan.projectDir(), plan.dockerfilePath(), plan.dockerfile(), plan.graph(), plan.base(),
                 List.of(repaired), plan.probes(), plan.buildArgs(), plan.target());
-        ComparisonRun run = compare.start(one, options.keepingImages(true), e -> {
-            if (e instanceof ComparisonEvent.BuildLog b) {
-                log.add(b.line());
-                if (log.size() > LOG_LINES) log.remove(0);
-            }
-            listener.accept(new Event.Rebuild(repaired.tier(), round, e));
-        });
+        BuildLogs log = new BuildLogs(LOG_LINES, e -> listener.accept(new Event.Rebuild(repaired.tier(), round, e)));
+        ComparisonRun run = compare.start(one, options.keepingImages(true), log);
         running.add(run);
         try {
             ComparisonResult r = run.await();
             VariantResult v = r.variants().get(0);
-            return v.status() == VariantStatus.CANCELLED ? null : new Rebuilt(v, List.copyOf(log));
+            return v.status() == VariantStatus.CANCELLED ? null : new Rebuilt(v, log.lines(repaired.tier()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.cancel();
@@ -344,14 +344,15 @@ public final class RepairService {
             List<String> tail = log.size() > LOG_LINES ? log.subList(log.size() - LOG_LINES, log.size()) : log;
             FailureSummary.Cause cause = FailureSummary.cause(v.error(), tail, v.variant().dockerfile());
             String output = String.join("\n", tail) + (v.error() == null ? "" : "\n" + v.error());
-            Instruction failing = failingInstruction(v.variant().dockerfile(), cause.line(), tail);
+            Dockerfile df = parseQuietly(v.variant().dockerfile());
+            Instruction failing = df == null ? null : failingInstruction(df, cause.line(), tail);
             Integer exit = null;
             Matcher m = EXIT_CODE.matcher(output);
             while (m.find()) exit = Integer.parseInt(m.group(1));
             String text = null;
             int line = cause.line();
             if (failing != null) {
-                text = FailureSummary.stripAnsi(sourceOf(v.variant().dockerfile(), failing));
+                text = FailureSummary.stripAnsi(df.sourceOf(failing));
                 line = failing.startLine();
             }
             out.add(new Failure(Failure.Where.BUILD, output, exit, line, text, null, null));
@@ -366,13 +367,7 @@ public final class RepairService {
     }
 
     /** The instruction at the builder's line, else the classic builder's last "Step N/M : …". */
-    private static Instruction failingInstruction(String dockerfile, int line, List<String> log) {
-        Dockerfile df;
-        try {
-            df = DockerfileParser.parse("Dockerfile", dockerfile);
-        } catch (DockerfileException e) {
-            return null;
-        }
+    private static Instruction failingInstruction(Dockerfile df, int line, List<String> log) {
         if (line > 0) {
             for (Instruction i : df.instructions()) if (i.startLine() <= line && line <= i.endLine()) return i;
         }
@@ -398,8 +393,12 @@ public final class RepairService {
         return best;
     }
 
-    private static String sourceOf(String dockerfile, Instruction i) {
-        return dockerfile.substring(i.startOffset(), i.endOffset());
+    private static Dockerfile parseQuietly(String dockerfile) {
+        try {
+            return DockerfileParser.parse("Dockerfile", dockerfile);
+        } catch (DockerfileException e) {
+            return null;
+        }
     }
 
     private static boolean known(List<Diagnosis> list, Diagnosis d) {
