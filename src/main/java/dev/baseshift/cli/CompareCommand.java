@@ -6,6 +6,8 @@ import dev.baseshift.compare.CompareOptions;
 import dev.baseshift.compare.ComparisonEvent;
 import dev.baseshift.compare.RepairOutcome;
 import dev.baseshift.diagnosis.Diagnosis;
+import dev.baseshift.app.EngineImages;
+import dev.baseshift.app.RepairText;
 import dev.baseshift.repair.RepairService;
 import dev.baseshift.compare.ComparisonResult;
 import dev.baseshift.compare.ComparisonRun;
@@ -273,15 +275,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.println();
         for (RepairOutcome r : result.repairs()) {
             out.println("Repair of " + r.tier().id() + ": " + r.verdict());
-            for (Diagnosis d : r.diagnoses()) {
-                out.println("  " + d.kind().id() + (d.missing().isEmpty() ? "" : " " + d.missing())
-                        + (d.providedBy() == null ? "" : " — the original has " + d.providedBy().path()
-                        + (d.providedBy().packageName() == null ? "" : " from " + d.providedBy().manager() + " "
-                        + d.providedBy().packageName() + (d.providedBy().version() == null ? ""
-                        : " " + d.providedBy().version())))
-                        + (d.line() > 0 ? " (line " + d.line() + ")" : d.probe() != null ? " (probe " + d.probe() + ")" : ""));
-                out.println("      evidence: " + d.evidence());
-            }
+            for (String l : RepairText.diagnoses(r, "  ")) out.println(l);
             if (r.patch() != null && r.patch().changes()) {
                 for (String l : r.patch().diff().split("\\R")) out.println("    " + l);
             }

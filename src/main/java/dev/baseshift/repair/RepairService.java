@@ -129,14 +129,17 @@ public final class RepairService {
                 listener.accept(new Event.Finished(tier, o));
             }
         } finally {
-            if (removeAfter) {
-                for (VariantResult v : result.variants()) {
-                    if (v.imageId() != null) removeQuietly(v.imageId());
-                }
-            }
+            if (removeAfter) release(result);
         }
         outcomes.sort((a, b) -> Integer.compare(order(result, a.tier()), order(result, b.tier())));
         return result.withRepairs(outcomes);
+    }
+
+    /** Removes the images the comparison kept for a repair (one still in use stays). Never throws. */
+    public void release(ComparisonResult result) {
+        for (VariantResult v : result.variants()) {
+            if (v.imageId() != null) removeQuietly(v.imageId());
+        }
     }
 
     private static int order(ComparisonResult result, Tier tier) {

@@ -3,6 +3,7 @@ package dev.baseshift.ui;
 import dev.baseshift.compare.ComparisonService;
 import dev.baseshift.engine.ContainerEngine;
 import dev.baseshift.plan.Planner;
+import dev.baseshift.repair.Images;
 import dev.baseshift.ui.export.ExportViewModel;
 
 import java.nio.file.Path;
@@ -17,10 +18,12 @@ import java.util.function.Supplier;
  * synchronous runner, a temporary recent-projects file or an engine locator that finds nothing.
  *
  * @param planner       called off the FX thread; the app loads the catalog while the toolkit starts
+ * @param images        the engine's images as a repair reads them (file indexes without running them)
  * @param sampleProject copies the bundled sample out of the jar and returns its folder
  */
 public record AppServices(TaskRunner runner, Supplier<Planner> planner, EngineConnector engines,
                           Function<ContainerEngine, ComparisonService> comparisons,
+                          Function<ContainerEngine, Images> images,
                           Map<ExportViewModel.Format, ExportViewModel.ReportWriter> reportWriters,
                           ExportViewModel.VariantSaver variantSaver, Callable<Path> sampleProject,
                           RecentProjects recentProjects, LongSupplier clock) {

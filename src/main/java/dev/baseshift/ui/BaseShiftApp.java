@@ -1,5 +1,6 @@
 package dev.baseshift.ui;
 
+import dev.baseshift.app.EngineImages;
 import dev.baseshift.catalog.Catalog;
 import dev.baseshift.catalog.CatalogException;
 import dev.baseshift.compare.ComparisonService;
@@ -73,6 +74,7 @@ public final class BaseShiftApp extends Application {
         preloadPlanner();
         EngineLocator locator = EngineLocator.fromSystem();
         return new AppServices(runner, () -> planner.join(), locator::locate, ComparisonService::new,
+                EngineImages::new,
                 Map.of(ExportViewModel.Format.PNG, PngReport::write,
                         ExportViewModel.Format.CSV, CsvReport::write,
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,

@@ -4,6 +4,7 @@ import dev.baseshift.ui.export.ExportBar;
 import dev.baseshift.ui.export.SaveVariantButton;
 import dev.baseshift.ui.project.ProbesView;
 import dev.baseshift.ui.project.ProjectView;
+import dev.baseshift.ui.repair.RepairView;
 import dev.baseshift.ui.results.ResultsView;
 import dev.baseshift.ui.run.RunView;
 import dev.baseshift.ui.spectrum.SpectrumView;
@@ -43,6 +44,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs;
     private final Tab resultsTab;
     private final Tab compareTab;
+    private final Tab repairTab;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -52,8 +54,10 @@ public final class MainView extends BorderPane {
         Tab spectrumTab = new Tab("Spectrum", spectrum);
         // built when first shown: the window appears sooner, and the views bind to the current state when they are made
         compareTab = lazyTab("Compare", () -> new RunView(vm.run()));
-        resultsTab = lazyTab("Results", () -> new ResultsView(vm.results(), new ExportBar(vm.export())));
-        tabs = new TabPane(spectrumTab, compareTab, resultsTab);
+        resultsTab = lazyTab("Results", () -> new ResultsView(vm.results(),
+                new HBox(10, RepairView.repairAllButton(vm.repair()), new ExportBar(vm.export()))));
+        repairTab = lazyTab("Repair", () -> new RepairView(vm.repair()));
+        tabs = new TabPane(spectrumTab, compareTab, resultsTab, repairTab);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -71,6 +75,10 @@ public final class MainView extends BorderPane {
         // results appear as soon as the first variant finishes
         vm.run().finished().addListener((ListChangeListener<Object>) c -> {
             if (!vm.run().finished().isEmpty() && vm.run().finished().size() == 1) tabs.getSelectionModel().select(resultsTab);
+        });
+        // a repair starts (from the results' button or the Repair tab): show its progress
+        vm.repair().runningProperty().addListener((o, a, busy) -> {
+            if (busy) tabs.getSelectionModel().select(repairTab);
         });
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(File::isDirectory)) {

@@ -5,6 +5,7 @@ import dev.baseshift.plan.ProjectConfig;
 import dev.baseshift.ui.export.ExportViewModel;
 import dev.baseshift.ui.project.ProbesViewModel;
 import dev.baseshift.ui.project.ProjectViewModel;
+import dev.baseshift.ui.repair.RepairViewModel;
 import dev.baseshift.ui.results.ResultsViewModel;
 import dev.baseshift.ui.run.RunViewModel;
 import dev.baseshift.ui.spectrum.SpectrumViewModel;
@@ -26,6 +27,7 @@ public final class MainViewModel {
     private final RunViewModel run;
     private final ResultsViewModel results = new ResultsViewModel();
     private final ExportViewModel export;
+    private final RepairViewModel repair;
     private final EngineStatusViewModel engine;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "BaseShift");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
@@ -41,6 +43,7 @@ public final class MainViewModel {
         run = new RunViewModel(runner, services.comparisons(), services.clock());
         export = new ExportViewModel(runner, services.reportWriters(), services.variantSaver());
         engine = new EngineStatusViewModel(runner, services.engines());
+        repair = new RepairViewModel(runner, services.comparisons(), services.images(), export::saveVariant);
         recent.setAll(services.recentProjects().list());
 
         project.planProperty().addListener((o, old, plan) -> planChanged(plan));
@@ -51,6 +54,7 @@ public final class MainViewModel {
         project.errorProperty().addListener(problem);
         project.projectDirProperty().addListener((o, old, dir) -> {
             title.set(dir == null ? "BaseShift" : "BaseShift — " + project.projectNameProperty().get());
+            repair.clear();
             results.clear();
             export.setResult(null);
             if (dir != null) recent.setAll(services.recentProjects().add(dir));
@@ -64,9 +68,20 @@ public final class MainViewModel {
         });
         results.setBuildLogs(run::buildLog);
         run.resultProperty().addListener((o, old, r) -> {
-            if (r != null) results.finish(r, run.cancelledProperty().get());
+            if (r != null) {
+                results.finish(r, run.cancelledProperty().get());
+                repair.setComparison(r, run.lastOptions(), run.lastEngine(), run::buildLog,
+                        run.cancelledProperty().get());
+            }
             export.setResult(r);
         });
+        // a repair ends: the results, the recommendation and the exports include the repaired variants
+        repair.resultProperty().addListener((o, old, r) -> {
+            if (r == null) return;
+            results.finish(r, false);
+            export.setResult(r);
+        });
+        repair.runningProperty().addListener((o, old, busy) -> run.setBlocked(busy ? "A repair is running" : null));
     }
 
     private void planChanged(Plan plan) {
@@ -85,6 +100,7 @@ public final class MainViewModel {
     public ResultsViewModel results() { return results; }
     public ExportViewModel export() { return export; }
     public EngineStatusViewModel engine() { return engine; }
+    public RepairViewModel repair() { return repair; }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     /** A problem to show in the window (never a stack trace), or null. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
@@ -98,8 +114,9 @@ public final class MainViewModel {
     }
 
     public void open(Path folder) {
-        if (run.runningProperty().get()) {
-            message.set("A comparison is running: cancel it before opening another project.");
+        if (run.runningProperty().get() || repair.runningProperty().get()) {
+            message.set((run.runningProperty().get() ? "A comparison" : "A repair")
+                    + " is running: cancel it before opening another project.");
             return;
         }
         message.set(null);
@@ -113,6 +130,8 @@ public final class MainViewModel {
 
     /** Compares the tiers ticked on the spectrum with the probes of the editor. */
     public void compare() {
+        if (repair.runningProperty().get()) return;
+        repair.clear(); // the last comparison's kept images go
         results.clear();
         export.setResult(null);
         ProjectConfig config = project.configProperty().get();
@@ -124,6 +143,7 @@ public final class MainViewModel {
     /** Window closing: cancel a running comparison, wait for its cleanup, release the engine. Blocking. */
     public void shutdown() {
         run.shutdown(Duration.ofSeconds(30));
+        repair.shutdown(Duration.ofSeconds(30), run.interruptedResult(), run.lastEngine());
         engine.close();
     }
 

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static dev.baseshift.ui.UiTestSupport.press;
+import static dev.baseshift.ui.UiTestSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Compare from the window against the machine's engine and the bsfixture/py family. */
@@ -52,18 +54,6 @@ class CompareFlowTest {
     void stop() {
         vm.shutdown();
         runner.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Presses a button the way a keyboard user does (the glass robot's pointer depends on which test started FX). */
-    private static void press(FxRobot robot, String id) {
-        javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
-        assertThat(b.isDisabled()).as(id + " enabled").isFalse();
-        robot.interact(b::fire);
     }
 
     private Path project(String name, String dockerfile) throws Exception {

@@ -25,7 +25,7 @@ public final class UiTestSupport {
     public static AppServices services(TaskRunner runner, EngineConnector engines, Path temp) throws IOException {
         Path sample = SampleProject.extractTo(temp.resolve("sample"));
         Planner planner = new Planner(Catalog.bundled());
-        return new AppServices(runner, () -> planner, engines, ComparisonService::new,
+        return new AppServices(runner, () -> planner, engines, ComparisonService::new, dev.baseshift.app.EngineImages::new,
                 Map.of(ExportViewModel.Format.PNG, PngReport::write,
                         ExportViewModel.Format.CSV, CsvReport::write,
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,
@@ -45,6 +45,19 @@ public final class UiTestSupport {
     /** The machine's real engine, found like the app finds it. */
     public static EngineConnector realEngine() {
         return EngineLocator.fromSystem()::locate;
+    }
+
+    /** Waits for {@code condition}, then for the FX events it caused. */
+    public static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Presses a button the way a keyboard user does (the glass robot's pointer depends on which test started FX). */
+    public static void press(org.testfx.api.FxRobot robot, String id) {
+        javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+        org.assertj.core.api.Assertions.assertThat(b.isDisabled()).as(id + " enabled").isFalse();
+        robot.interact(b::fire);
     }
 
     /** A copy of the sample project in {@code temp} (tests must not touch the user's data folder). */

@@ -63,6 +63,7 @@ public final class ExportViewModel {
     private final ReadOnlyObjectWrapper<Path> lastWritten = new ReadOnlyObjectWrapper<>(this, "lastWritten");
     private final ReadOnlyObjectWrapper<Tier> selectedTier = new ReadOnlyObjectWrapper<>(this, "selectedTier");
     private final ReadOnlyBooleanWrapper canSaveVariant = new ReadOnlyBooleanWrapper(this, "canSaveVariant");
+    private final ReadOnlyBooleanWrapper savesRepair = new ReadOnlyBooleanWrapper(this, "savesRepair");
     private Plan plan;
     private Path lastFolder;
 
@@ -90,6 +91,8 @@ public final class ExportViewModel {
     private void updateCanSave() {
         Tier t = selectedTier.get();
         canSaveVariant.set(plan != null && t != null && plan.variant(t).map(v -> !v.original()).orElse(false));
+        ComparisonResult r = result.get();
+        savesRepair.set(canSaveVariant.get() && r != null && r.repair(t).flatMap(o -> o.proven()).isPresent());
     }
 
     /** Saves the slider's variant as {@code Dockerfile.<tier>}. */
@@ -100,7 +103,24 @@ public final class ExportViewModel {
     public void setResult(ComparisonResult value) {
         result.set(value);
         canExport.set(value != null);
+        updateCanSave();
     }
+
+    /**
+     * The text "Save variant" writes for {@code tier}: BaseShift's repaired Dockerfile when a repair of it passed
+     * every probe, else the plain variant's.
+     */
+    public String variantText(Tier tier) {
+        ComparisonResult r = result.get();
+        if (r != null) {
+            var proven = r.repair(tier).flatMap(dev.baseshift.compare.RepairOutcome::proven);
+            if (proven.isPresent()) return proven.get().variant().dockerfile();
+        }
+        return plan == null ? null : plan.variant(tier).map(Variant::dockerfile).orElse(null);
+    }
+
+    /** True when "Save variant" would write the repaired Dockerfile of the slider's tier. */
+    public ReadOnlyBooleanProperty savesRepairProperty() { return savesRepair.getReadOnlyProperty(); }
 
     public void setPlan(Plan value) {
         if (value == null || plan == null || !value.projectDir().equals(plan.projectDir())) {
@@ -168,9 +188,11 @@ public final class ExportViewModel {
             return;
         }
         Plan p = plan;
-        runner.run(() -> saver.save(p.projectDir(), p.dockerfilePath(), tier, v.dockerfile(), overwrite), written -> {
+        String text = variantText(tier);
+        boolean repaired = !text.equals(v.dockerfile());
+        runner.run(() -> saver.save(p.projectDir(), p.dockerfilePath(), tier, text, overwrite), written -> {
             lastWritten.set(written);
-            message.set("Saved " + written);
+            message.set("Saved " + written + (repaired ? " (with BaseShift's proven fix)" : ""));
         }, error -> {
             if (error instanceof FileAlreadyExistsException e) {
                 overwriteQuestion.set(new OverwriteQuestion(tier, Path.of(e.getFile())));

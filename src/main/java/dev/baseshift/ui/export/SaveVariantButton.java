@@ -14,8 +14,9 @@ public final class SaveVariantButton extends Button {
     public SaveVariantButton(ExportViewModel vm) {
         setId("save-variant");
         textProperty().bind(Bindings.createStringBinding(() -> !vm.canSaveVariantProperty().get() ? "Save variant"
-                : "Save as Dockerfile." + vm.selectedTierProperty().get().id(),
-                vm.selectedTierProperty(), vm.canSaveVariantProperty()));
+                : "Save as Dockerfile." + vm.selectedTierProperty().get().id()
+                + (vm.savesRepairProperty().get() ? " (with fix)" : ""),
+                vm.selectedTierProperty(), vm.canSaveVariantProperty(), vm.savesRepairProperty()));
         setTooltip(new Tooltip("Write this variant beside the original Dockerfile (asks before overwriting)"));
         disableProperty().bind(vm.canSaveVariantProperty().not());
         setOnAction(e -> vm.saveSelectedVariant());

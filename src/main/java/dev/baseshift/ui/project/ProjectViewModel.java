@@ -11,7 +11,7 @@ import dev.baseshift.plan.ProjectFiles;
 import dev.baseshift.ui.common.CodeLine;
 import dev.baseshift.ui.TaskRunner;
 import dev.baseshift.ui.UserMessages;
-import dev.baseshift.ui.spectrum.LineDiff;
+import dev.baseshift.ui.common.LineDiff;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;

@@ -6,10 +6,11 @@ import dev.baseshift.compare.VariantStatus;
 /**
  * One line of the results table. Numbers stay numbers so the table sorts by value; the view formats them.
  *
+ * @param label        "slim", or "slim+fix" for BaseShift's repaired variant of slim
  * @param deltaBytes   size minus the original's (negative = smaller), null when either was not built
  * @param deltaPercent the same in percent of the original, null likewise
  */
-public record ResultRow(Tier tier, String base, VariantStatus status, Long sizeBytes, Long deltaBytes,
+public record ResultRow(Tier tier, String label, boolean repaired, String base, VariantStatus status, Long sizeBytes, Long deltaBytes,
                         Double deltaPercent, Long baseBytes, Long appBytes, Integer layers, Double buildSeconds,
                         int probesPassed, int probesRun, boolean recommended, String error) {
 

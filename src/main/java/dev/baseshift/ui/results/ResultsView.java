@@ -96,7 +96,9 @@ public final class ResultsView extends VBox {
         javafx.collections.transformation.SortedList<ResultRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().add(column("Tier", ResultRow::tier, Tier::id, Comparator.<Tier>naturalOrder(), 95));
+        // "slim+fix" sorts right after "slim"
+        table.getColumns().add(column("Tier", r -> r, ResultRow::label, Comparator.comparing(ResultRow::tier)
+                .thenComparing(ResultRow::repaired), 95));
         table.getColumns().add(column("Base", ResultRow::base, s -> s, Comparator.naturalOrder(), 190));
         table.getColumns().add(column("Status", ResultRow::status, VariantStatus::id, Comparator.naturalOrder(), 90));
         table.getColumns().add(column("Size", ResultRow::sizeBytes, Sizes::format, Comparator.naturalOrder(), 80));
@@ -129,11 +131,11 @@ public final class ResultsView extends VBox {
         });
         // a click (or double-click) on a row opens that variant's build log and probe outputs below
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-            if (r != null) vm.showVariant(r.tier());
+            if (r != null) vm.showVariant(r.label());
         });
         table.setOnMouseClicked(e -> {
             ResultRow r = table.getSelectionModel().getSelectedItem();
-            if (r != null && e.getClickCount() >= 1) vm.showVariant(r.tier());
+            if (r != null && e.getClickCount() >= 1) vm.showVariant(r.label());
         });
         table.setAccessibleText("Results table: one row per variant");
         return table;
@@ -214,7 +216,7 @@ public final class ResultsView extends VBox {
             javafx.scene.control.TablePosition<?, ?> pos = matrix.getSelectionModel().getSelectedCells().get(0);
             if (pos.getRow() < 0 || pos.getRow() >= matrix.getItems().size()) return;
             ResultsViewModel.MatrixRow row = matrix.getItems().get(pos.getRow());
-            if (pos.getColumn() < 1) vm.showVariant(Tier.parse(row.tier()));
+            if (pos.getColumn() < 1) vm.showVariant(row.tier());
             else vm.showCell(row, vm.probeColumns().get(pos.getColumn() - 1));
         });
         matrix.setAccessibleText("Probe matrix: one row per variant, one column per probe");

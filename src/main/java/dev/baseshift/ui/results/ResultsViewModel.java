@@ -8,6 +8,8 @@ import dev.baseshift.compare.LayerMeasure;
 import dev.baseshift.compare.ProbeOutcome;
 import dev.baseshift.compare.ProbeResult;
 import dev.baseshift.compare.Recommendation;
+import dev.baseshift.compare.RepairOutcome;
+import dev.baseshift.app.RepairText;
 import dev.baseshift.compare.Sizes;
 import dev.baseshift.compare.VariantResult;
 import dev.baseshift.compare.VariantStatus;
@@ -141,8 +143,8 @@ public final class ResultsViewModel {
         result.set(done);
         if (rec != null && rec.present()) {
             bannerKind.set(BannerKind.RECOMMENDED);
-            Optional<VariantResult> v = done.variants().stream().filter(r -> r.variant().tier() == rec.tier()).findFirst();
-            banner.set("Recommended: " + rec.tier().id() + v.map(r -> " (" + r.variant().base() + ", "
+            Optional<VariantResult> v = done.variants().stream().filter(rec::isFor).findFirst();
+            banner.set("Recommended: " + rec.label() + v.map(r -> " (" + r.variant().base() + ", "
                     + Sizes.format(r.sizeBytes()) + ")").orElse("") + " — " + rec.reason());
         } else {
             bannerKind.set(BannerKind.NO_WINNER);
@@ -157,12 +159,12 @@ public final class ResultsViewModel {
         for (FailureSummary.Group g : FailureSummary.group(variants, buildLogs)) parts.add(g.sentence());
         for (VariantResult r : variants) {
             if (r.built() && !r.passesAll()) {
-                parts.add(r.tier().id() + " fails " + r.probes().stream()
+                parts.add(r.label() + " fails " + r.probes().stream()
                         .filter(p -> p.outcome() == ProbeOutcome.FAIL || p.outcome() == ProbeOutcome.ERROR)
                         .map(p -> p.name() + (p.outcome() == ProbeOutcome.ERROR ? " (error)" : ""))
                         .collect(Collectors.joining(", ")));
             } else if (r.status() == VariantStatus.CANCELLED || r.status() == VariantStatus.SKIPPED) {
-                parts.add(r.tier().id() + " was " + r.status().id());
+                parts.add(r.label() + " was " + r.status().id());
             }
         }
         return String.join("; ", parts) + ".";
@@ -170,8 +172,10 @@ public final class ResultsViewModel {
 
     private void show(List<VariantResult> results, Recommendation rec) {
         List<VariantResult> ordered = new ArrayList<>(results);
-        ordered.sort(Comparator.comparingInt(r -> r.variant().tier().ordinal()));
-        String recommended = rec != null && rec.present() ? rec.tier().id() : null;
+        // each repaired variant right after its plain one
+        ordered.sort(Comparator.<VariantResult>comparingInt(r -> r.variant().tier().ordinal())
+                .thenComparing(r -> r.variant().repaired()));
+        String recommended = rec != null && rec.present() ? rec.label() : null;
         bars.set(ChartBar.of(ordered, recommended));
 
         Optional<VariantResult> original = ordered.stream().filter(r -> r.variant().original() && r.built()).findFirst();
@@ -187,17 +191,17 @@ public final class ResultsViewModel {
                 pct = o == 0 ? null : delta * 100.0 / o;
             }
             int run = ChartBar.probesRun(r); // enabled probes only: the chart and the banner count the same
-            table.add(new ResultRow(r.variant().tier(), r.variant().base(), r.status(),
+            table.add(new ResultRow(r.variant().tier(), r.label(), r.variant().repaired(), r.variant().base(), r.status(),
                     r.built() ? r.sizeBytes() : null, delta, pct, r.built() ? r.baseSizeBytes() : null,
                     r.built() ? r.appSizeBytes() : null, r.built() ? r.layers().size() : null,
                     r.buildSeconds() > 0 ? r.buildSeconds() : null, (int) r.probesPassed(), run,
-                    r.variant().tier().id().equals(recommended), r.error()));
+                    r.label().equals(recommended), r.error()));
             Map<String, ProbeResult> byCommand = new LinkedHashMap<>();
             for (ProbeResult p : r.probes()) {
                 columns.put(p.command(), true);
                 byCommand.put(p.command(), p);
             }
-            cells.add(new MatrixRow(r.variant().tier().id(), byCommand, r.status(), notRun(r)));
+            cells.add(new MatrixRow(r.label(), byCommand, r.status(), notRun(r)));
         }
         shown = ordered;
         rows.setAll(table);
@@ -230,8 +234,8 @@ public final class ResultsViewModel {
     /** Why a variant's probes did not run, in words. */
     private String notRun(VariantResult r) {
         return switch (r.status()) {
-            case BUILD_FAILED -> "not run: the build failed — "
-                    + FailureSummary.cause(r.error(), buildLogs.apply(r.tier()), r.variant().dockerfile()).cause();
+            case BUILD_FAILED -> "not run: the build failed — " + FailureSummary.cause(r.error(),
+                    r.variant().repaired() ? List.of() : buildLogs.apply(r.tier()), r.variant().dockerfile()).cause();
             case CANCELLED -> "not run: cancelled" + (r.error() != null && !r.error().equals("cancelled")
                     ? " (" + r.error() + ")" : "");
             case SKIPPED -> "not run: the variant was skipped" + (r.error() != null ? " (" + r.error() + ")" : "");
@@ -252,11 +256,25 @@ public final class ResultsViewModel {
      * every probe's output and the tail of its build log, in the output panel.
      */
     public void showVariant(Tier tier) {
-        VariantResult r = shown.stream().filter(v -> v.tier() == tier).findFirst().orElse(null);
+        showVariant(tier.id());
+    }
+
+    /** Likewise by label: "slim", or "slim+fix" for the repaired one (its diagnoses, patch and rebuild). */
+    public void showVariant(String label) {
+        VariantResult r = shown.stream().filter(v -> v.label().equals(label)).findFirst().orElse(null);
         if (r == null) return;
-        StringBuilder out = new StringBuilder(tier.id() + " · " + r.base() + " · " + r.status().id());
+        Tier tier = r.tier();
+        StringBuilder out = new StringBuilder(label + " · " + r.base() + " · " + r.status().id());
         if (r.built()) out.append(" · ").append(Sizes.format(r.sizeBytes()));
-        List<String> log = buildLogs.apply(tier);
+        // a repaired variant's log is its rebuild's, not in the run's logs
+        List<String> log = r.variant().repaired() ? List.of() : buildLogs.apply(tier);
+        ComparisonResult whole = result.get();
+        Optional<RepairOutcome> repair = whole == null ? Optional.empty() : whole.repair(tier);
+        if (repair.isPresent()) {
+            out.append("\n\n").append(r.variant().repaired() ? "Repair: " : "Repair of " + tier.id() + ": ")
+                    .append(repair.get().verdict());
+            for (String line : RepairText.diagnoses(repair.get(), "  ")) out.append("\n").append(line);
+        }
         if (r.status() == VariantStatus.BUILD_FAILED) {
             FailureSummary.Cause c = FailureSummary.cause(r.error(), log, r.variant().dockerfile());
             out.append("\nFailed").append(c.line() > 0 ? " at line " + c.line() : "").append(": ")

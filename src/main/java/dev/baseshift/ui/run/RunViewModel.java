@@ -50,6 +50,10 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper(this, "disabledReason");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private ContainerEngine engine;
+    private CompareOptions lastOptions;
+    private String blocked;
+    private volatile ComparisonResult interrupted;
+    private ContainerEngine lastEngine;
     private String engineProblem = "Looking for a container engine…";
     private Plan plan;
     private ComparisonRun run;
@@ -76,6 +80,12 @@ public final class RunViewModel {
     /** The user pressed Cancel all during the last comparison: it ended cancelled, not failed. */
     public ReadOnlyBooleanProperty cancelledProperty() { return cancelled.getReadOnlyProperty(); }
 
+    /** The options of the last comparison started (its probes, timeouts and build network), null before one. */
+    public CompareOptions lastOptions() { return lastOptions; }
+
+    /** The engine the last comparison ran on, null before one. */
+    public ContainerEngine lastEngine() { return lastEngine; }
+
     /** The build log of {@code tier} in the last comparison (ANSI codes removed), empty when it has none. */
     public List<String> buildLog(Tier tier) {
         VariantRunRow r = row(tier);
@@ -94,9 +104,16 @@ public final class RunViewModel {
         updateAvailability();
     }
 
+    /** Something else holds the engine's attention (a repair runs): Compare waits, saying {@code reason}; null frees it. */
+    public void setBlocked(String reason) {
+        blocked = reason;
+        updateAvailability();
+    }
+
     private void updateAvailability() {
         String reason = null;
         if (running.get()) reason = "A comparison is running";
+        else if (blocked != null) reason = blocked;
         else if (plan == null) reason = "Open a project with a Dockerfile BaseShift can read";
         // one short line: the attempts and fixes are behind the status bar's Details…
         else if (engine == null) reason = engineProblem == null || engineProblem.isBlank()
@@ -136,8 +153,11 @@ public final class RunViewModel {
         CompareOptions defaults = CompareOptions.defaults(probes);
         java.time.Duration probeTimeout = config != null && config.probeTimeoutSeconds() != null
                 ? java.time.Duration.ofSeconds(config.probeTimeoutSeconds()) : defaults.probeTimeout();
+        // the images stay until the repair has read them or the result is done with (MainViewModel releases them)
         CompareOptions options = new CompareOptions(probes, Math.max(1, parallel), defaults.timeout(),
-                probeTimeout, defaults.serverGrace(), false, config == null ? null : config.buildNetwork());
+                probeTimeout, defaults.serverGrace(), true, config == null ? null : config.buildNetwork());
+        lastOptions = options;
+        lastEngine = engine;
         ComparisonService service = services.apply(engine);
         runner.run(() -> service.start(subset, options, event -> runner.onUi(() -> handle(event))), started -> {
             run = started;
@@ -192,8 +212,17 @@ public final class RunViewModel {
                 return false;
             }
         }
-        return r.isDone();
+        if (!r.isDone()) return false;
+        try {
+            interrupted = r.await(); // done: returns at once; its kept images are the window's to release
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
+
+    /** The comparison that {@link #shutdown} stopped, whose result never reached the window; null when none. */
+    public ComparisonResult interruptedResult() { return interrupted; }
 
     private VariantRunRow row(Tier tier) {
         return rows.stream().filter(r -> r.tier() == tier).findFirst().orElse(null);

@@ -5,6 +5,7 @@ import dev.baseshift.catalog.Tier;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.Variant;
 import dev.baseshift.ui.common.CodeLine;
+import dev.baseshift.ui.common.LineDiff;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -142,18 +143,9 @@ public final class SpectrumViewModel {
         }
         Variant original = plan.originalVariant();
         baseReference.set(v.base() + (v.custom() ? "  (your image)" : ""));
-        List<CodeLine> rows = new ArrayList<>();
-        int changedLine = 0;
-        for (LineDiff.Row r : LineDiff.diff(original.dockerfile(), v.dockerfile())) {
-            switch (r.kind()) {
-                case SAME -> rows.add(new CodeLine(r.newLine(), " ", r.text(), List.of()));
-                case REMOVED -> rows.add(new CodeLine(r.oldLine(), "−", r.text(), List.of("removed")));
-                case ADDED -> {
-                    rows.add(new CodeLine(r.newLine(), "+", r.text(), List.of("added")));
-                    if (changedLine == 0) changedLine = r.newLine();
-                }
-            }
-        }
+        List<CodeLine> rows = LineDiff.codeLines(original.dockerfile(), v.dockerfile());
+        int changedLine = rows.stream().filter(r -> r.styles().contains("added")).mapToInt(CodeLine::number)
+                .findFirst().orElse(0);
         diff.setAll(rows);
         changeSummary.set(v.original() ? "your Dockerfile as it is"
                 : "only the FROM on line " + changedLine + " changes");

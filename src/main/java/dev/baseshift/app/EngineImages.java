@@ -1,4 +1,4 @@
-package dev.baseshift.cli;
+package dev.baseshift.app;
 
 import dev.baseshift.diagnosis.ImageFiles;
 import dev.baseshift.engine.ContainerEngine;
@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.util.Collection;
 
 /** The repair's view of images: the engine's, indexed by {@link ImageIndexer} (cached per image id). */
-final class EngineImages implements Images {
+public final class EngineImages implements Images {
     private final ContainerEngine engine;
     private final ImageIndexer indexer;
 
-    EngineImages(ContainerEngine engine) {
+    public EngineImages(ContainerEngine engine) {
         this.engine = engine;
         this.indexer = new ImageIndexer(engine, ImageIndexer.defaultCacheDir());
     }

@@ -1,4 +1,4 @@
-package dev.baseshift.ui.spectrum;
+package dev.baseshift.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,19 @@ public final class LineDiff {
         if (text.isEmpty()) return List.of();
         List<String> all = List.of(text.split("\r?\n", -1));
         return all.get(all.size() - 1).isEmpty() ? all.subList(0, all.size() - 1) : all;
+    }
+
+    /** The diff as code-view rows: removed lines numbered in the original, the others in the variant. */
+    public static List<CodeLine> codeLines(String original, String variant) {
+        List<CodeLine> rows = new ArrayList<>();
+        for (Row r : diff(original, variant)) {
+            rows.add(switch (r.kind()) {
+                case SAME -> new CodeLine(r.newLine(), " ", r.text(), List.of());
+                case REMOVED -> new CodeLine(r.oldLine(), "−", r.text(), List.of("removed"));
+                case ADDED -> new CodeLine(r.newLine(), "+", r.text(), List.of("added"));
+            });
+        }
+        return rows;
     }
 
     public static List<Row> diff(String original, String variant) {
