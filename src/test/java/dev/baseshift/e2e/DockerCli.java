@@ -34,6 +34,29 @@ public final class DockerCli {
         }
     }
 
+    /**
+     * {@code docker build --network host -t TAG -} of {@code dockerfile} (no context): a base image a test needs,
+     * with its packages from Debian's mirror. Fails the test with the build's output.
+     */
+    public static void buildHost(String tag, String dockerfile) {
+        try {
+            Process p = new ProcessBuilder(DOCKER, "build", "--network", "host", "-q", "-t", tag, "-")
+                    .redirectErrorStream(true).start();
+            try (var in = p.getOutputStream()) {
+                in.write(dockerfile.getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError("docker build of " + tag + " failed:\n" + out);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run docker build", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** Ids of containers and images carrying the label (key=value). */
     public static List<String> labelled(String label) {
         List<String> out = new ArrayList<>();
