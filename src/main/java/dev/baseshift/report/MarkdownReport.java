@@ -128,8 +128,10 @@ public final class MarkdownReport {
     /** Per repaired tier: the verdict, the diagnoses with their evidence, and the patch as a diff. */
     private static void repairs(ComparisonResult result, StringBuilder md) {
         for (RepairOutcome o : result.repairs()) {
-            md.append("<details><summary>Repair of ").append(escape(o.tier().id())).append(": ")
-                    .append(escape(o.verdict())).append("</summary>\n\n");
+            String tier = escape(o.tier().id());
+            md.append("### Why ").append(tier).append(" failed").append(o.proven().isPresent()
+                    ? ", and the fix that passes" : "").append("\n\n");
+            md.append("Repair of ").append(tier).append(": ").append(escape(o.verdict())).append("\n\n");
             for (Diagnosis d : o.diagnoses()) {
                 md.append("- ").append(escape(d.kind().id()))
                         .append(d.missing().isEmpty() ? "" : " " + code(d.missing()));
@@ -155,7 +157,7 @@ public final class MarkdownReport {
             if (o.patch() != null) {
                 for (String u : o.patch().unresolved()) md.append("- unresolved: ").append(escape(u)).append('\n');
             }
-            md.append("\n</details>\n\n");
+            md.append('\n');
         }
     }
 

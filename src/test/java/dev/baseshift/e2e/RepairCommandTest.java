@@ -66,7 +66,8 @@ class RepairCommandTest {
 
         assertThat(csv(csvFile)).extracting(c -> c.get(0)).containsExactly("full", "slim", "slim+fix");
         String markdown = Files.readString(md);
-        assertThat(markdown).contains("**Recommendation: slim+fix**").contains("Repair of slim: proven in round 1")
+        assertThat(markdown).contains("**Recommendation: slim+fix**").contains("### Why slim failed, and the fix that passes")
+                .contains("Repair of slim: proven in round 1")
                 .contains("```diff");
         assertThat(o.out()).contains("slim+fix").contains("the original has /usr/lib/python3/dist-packages/numpy/");
 
