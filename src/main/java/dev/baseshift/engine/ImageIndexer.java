@@ -165,8 +165,12 @@ public final class ImageIndexer {
         /** Called once per layer before its entries. */
         default void layer(String name) {}
 
-        /** @return the entry to keep in the layer's list, or null */
-        LayerEntry entry(String layer, String path, TarArchiveEntry entry, InputStream content) throws IOException;
+        /**
+         * @param size the file's apparent size (a sparse file's real size)
+         * @return the entry to keep in the layer's list, or null
+         */
+        LayerEntry entry(String layer, String path, TarArchiveEntry entry, long size, InputStream content)
+                throws IOException;
     }
 
     private static Saved read(String imageRef, Export export, LayerConsumer consumer) throws EngineException {
@@ -202,15 +206,21 @@ public final class ImageIndexer {
                                        int[] total) throws IOException, EngineException {
         List<LayerEntry> out = new ArrayList<>();
         // the inner stream is not closed: closing it would close the export
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        // sparse files of 2 GiB and more reach commons-compress (which takes their size as an int) as plain entries
+        PaxSizes sizes = new PaxSizes(in);
+        TarArchiveInputStream tar = new TarArchiveInputStream(sizes);
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
-            String path = LayerPath.of(e.getName());
+            PaxSizes.Sparse sparse = sizes.takeSparse();
+            String path = LayerPath.of(sparse != null && sparse.name() != null ? sparse.name() : e.getName());
+            long size = sparse != null ? sparse.size() : e.getRealSize();
             if (path == null) continue; // climbs above the root: no file of the image
             if (++total[0] > MAX_ENTRIES) {
                 throw new EngineException(imageRef + " has more than " + MAX_ENTRIES + " files: too many to index");
             }
-            LayerEntry kept = consumer.entry(layer, path, e, tar);
+            // such a sparse file's bytes as read are its map and data, not the file: none are offered
+            LayerEntry kept = consumer.entry(layer, path, e, Math.max(0, size),
+                    sparse != null ? InputStream.nullInputStream() : tar);
             if (kept != null) out.add(kept);
         }
         return out;
@@ -242,7 +252,8 @@ public final class ImageIndexer {
     /** The first pass: every entry's metadata, and the bytes of the package databases' files. */
     private static final class LayerIndexing implements LayerConsumer {
         @Override
-        public LayerEntry entry(String layer, String path, TarArchiveEntry e, InputStream content) throws IOException {
+        public LayerEntry entry(String layer, String path, TarArchiveEntry e, long apparent, InputStream content)
+                throws IOException {
             FileEntry.Type type;
             String link = null;
             if (e.isDirectory()) {
@@ -258,7 +269,7 @@ public final class ImageIndexer {
             } else {
                 type = FileEntry.Type.OTHER;
             }
-            long size = type == FileEntry.Type.FILE ? Math.max(0, e.getRealSize()) : 0;
+            long size = type == FileEntry.Type.FILE ? apparent : 0;
             byte[] bytes = null;
             long limit = type == FileEntry.Type.FILE ? PackageDatabases.captureLimit(path) : 0;
             if (limit > 0 && size <= limit) bytes = content.readNBytes((int) size);
@@ -278,7 +289,8 @@ public final class ImageIndexer {
         }
 
         @Override
-        public LayerEntry entry(String layer, String path, TarArchiveEntry e, InputStream content) throws IOException {
+        public LayerEntry entry(String layer, String path, TarArchiveEntry e, long apparent, InputStream content)
+                throws IOException {
             if (!e.isFile() || !holders.contains(path)) return null;
             Path copy = spool.resolve("f" + copies.size()); // never a name from the image
             try (OutputStream out = Files.newOutputStream(copy)) {
