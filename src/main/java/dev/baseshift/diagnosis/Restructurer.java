@@ -35,6 +35,8 @@ final class Restructurer {
     private final boolean scratch;
     /** source in the builder → why; the destination is the same path */
     private final Map<String, String> copies = new LinkedHashMap<>();
+    /** Owners a RUN gave paths ({@code chown U:G path}): their copies keep them. */
+    private final Map<String, String> owners = new HashMap<>();
     private final Map<String, String> env = new HashMap<>();
     private final Set<String> pythonPath = new LinkedHashSet<>();
     private boolean copyAccounts;
@@ -84,10 +86,19 @@ final class Restructurer {
         libraries();
 
         runtime.add(fromLine());
-        for (Map.Entry<String, String> c : pruned().entrySet()) {
+        Map<String, String> copy = pruned();
+        for (Map.Entry<String, String> c : copy.entrySet()) {
+            if (owners.containsKey(c.getKey())) continue;
             runtime.add("COPY --from=" + builder + " " + c.getKey() + " " + c.getKey());
         }
         if (copyAccounts) runtime.add("COPY --from=" + builder + " /etc/passwd /etc/group /etc/");
+        // after the accounts: an owner may be a name
+        for (Map.Entry<String, String> c : copy.entrySet()) {
+            String owner = owners.get(c.getKey());
+            if (owner != null) {
+                runtime.add("COPY --from=" + builder + " --chown=" + owner + " " + c.getKey() + " " + c.getKey());
+            }
+        }
         for (Instruction ins : keep) {
             if (ins.keyword().equals("HEALTHCHECK") && !ins.isExecForm() && !ins.arguments().contains("[")) {
                 r.unresolved.add("line " + ins.startLine() + ": HEALTHCHECK runs through a shell; the runtime stage "
@@ -209,6 +220,24 @@ final class Restructurer {
                 } else if (cmd.words().get(cmd.program()).value().startsWith("/usr/")
                         || (venv == null && !cmd.words().get(cmd.program()).value().contains("/"))) {
                     sitePackages();
+                }
+            }
+            if (p.equals("mkdir")) {
+                // a folder the step makes (a volume's mount point, a data dir): the runtime needs it as well
+                for (String a : args) {
+                    String dir = expand(a);
+                    if (a.startsWith("-") || !dir.startsWith("/") || dir.contains("$") || dir.contains("*")) continue;
+                    dir = ImageFiles.normalise(dir);
+                    if (dir.equals("/tmp") || dir.startsWith("/tmp/") || dir.startsWith("/var/tmp/")) continue;
+                    copyDir(dir, "the folder line " + run.startLine() + " makes");
+                }
+            } else if (p.equals("chown") && !args.isEmpty()) {
+                List<String> operands = args.stream().filter(a -> !a.startsWith("-")).toList();
+                if (operands.size() >= 2 && !operands.get(0).contains("$")) {
+                    for (String a : operands.subList(1, operands.size())) {
+                        String path = expand(a);
+                        if (path.startsWith("/") && !path.contains("$")) owners.put(ImageFiles.normalise(path), operands.get(0));
+                    }
                 }
             }
             boolean npm = p.equals("npm") || p.equals("yarn") || p.equals("pnpm");
@@ -347,6 +376,28 @@ final class Restructurer {
                 ? (start.execForm().isEmpty() ? "" : start.execForm().get(0))
                 : start.arguments().trim().split("\\s+")[0];
         first = expand(first);
+        if (scratch && !first.isEmpty() && !first.contains("/") && !first.contains("$")) {
+            // scratch has no PATH to find it on: the original's copy of the program, found as its PATH would
+            ImageFiles files = request.original();
+            String found = null;
+            for (String dir : List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
+                var entry = files == null ? java.util.Optional.<FileEntry>empty() : files.resolve(dir + "/" + first);
+                if (entry.isPresent()) {
+                    found = dir + "/" + first;
+                    // a link (python → python3.12) is copied as a link: its target too
+                    if (!entry.get().path().equals(found) && !covered(entry.get().path())) {
+                        copies.putIfAbsent(entry.get().path(), "the program the image starts");
+                    }
+                    break;
+                }
+            }
+            if (found == null) {
+                r.unresolved.add("line " + start.startLine() + ": scratch has no " + first + " and no file index of "
+                        + "the original says where it is; a rebuild's diagnosis names it");
+                return;
+            }
+            first = found;
+        }
         if (!first.startsWith("/") || covered(first)) return;
         boolean system = first.matches("/(usr/)?s?bin/[^/]+");
         if (scratch || !system) copies.putIfAbsent(ImageFiles.normalise(first), "the program the image starts");
