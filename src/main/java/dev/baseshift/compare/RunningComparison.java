@@ -58,6 +58,7 @@ final class RunningComparison implements ComparisonRun {
     });
 
     private final ContainerEngine engine;
+    private final boolean podman;
     private final Sessions sessions;
     private final Plan plan;
     private final CompareOptions options;
@@ -70,6 +71,11 @@ final class RunningComparison implements ComparisonRun {
     private final CompletableFuture<ComparisonResult> done = new CompletableFuture<>();
     private final Map<String, Optional<ImageDetails>> baseImages = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Void>> removals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Removals that wait for the builds to end: Podman 4.3's storage loses layers under a build that checks its cache
+     * while another image is removed ("getting top layer info: layer not known").
+     */
+    private final List<String> deferred = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean needsBuildKit;
     private final Map<String, String> labels;
 
@@ -85,6 +91,7 @@ final class RunningComparison implements ComparisonRun {
     RunningComparison(ContainerEngine engine, Sessions sessions, Plan plan, CompareOptions options,
                       Consumer<ComparisonEvent> listener) {
         this.engine = engine;
+        this.podman = engine.info() != null && "Podman".equals(engine.info().name());
         this.sessions = sessions;
         this.plan = plan;
         this.options = options;
@@ -188,6 +195,7 @@ final class RunningComparison implements ComparisonRun {
 
     private void finish() {
         if (timeout != null) timeout.cancel(false);
+        for (String image : deferred) removeQuietly(image);
         CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
         if (context != null) {
             try {
@@ -270,7 +278,7 @@ final class RunningComparison implements ComparisonRun {
         if (superseded != null && !sameImageId(superseded, image)) {
             // An earlier run's kept image just lost its tag to this one: remove it rather than leave an untagged
             // image nobody will sweep. The engine refuses while a container still uses it, which is fine.
-            removals.add(CompletableFuture.runAsync(() -> removeQuietly(superseded), CLEANUP));
+            removeLater(superseded);
         }
         if (cancel.get()) {
             removeQuietly(image);
@@ -301,7 +309,7 @@ final class RunningComparison implements ComparisonRun {
         }
         if (!options.keepImages()) {
             // Off the critical path: the next variant builds while the engine deletes this one's layers.
-            removals.add(CompletableFuture.runAsync(() -> removeQuietly(image), CLEANUP));
+            removeLater(image);
         }
         return new VariantResult(v, VariantStatus.BUILT, built.imageId(), tag, m.details.sizeBytes(), m.baseBytes,
                 m.details.sizeBytes() - m.baseBytes, buildSeconds, null, m.layers, probes);
@@ -329,7 +337,10 @@ final class RunningComparison implements ComparisonRun {
             if (fromBase) baseBytes += h.sizeBytes();
             layers.add(new LayerMeasure(i, h.id(), h.sizeBytes(), h.createdBy(), fromBase));
         }
-        // History rows and inspect's Size agree on real engines; the clamp keeps base + app == size regardless.
+        // The whole base under the variant: the base's own size, as `image inspect BASE` says it (Docker's equals its
+        // history rows; Podman's counts a little more than its rows). The clamp keeps base + app == size regardless.
+        Optional<ImageDetails> baseImage = base == null ? Optional.empty() : baseImages.getOrDefault(base, Optional.empty());
+        if (shared > 0 && shared == baseRows.size() && baseImage.isPresent()) baseBytes = baseImage.get().sizeBytes();
         baseBytes = Math.min(baseBytes, details.sizeBytes());
         return new Measured(details, layers, baseBytes);
     }
@@ -401,6 +412,11 @@ final class RunningComparison implements ComparisonRun {
         String x = a.replaceFirst("^sha256:", "");
         String y = b.replaceFirst("^sha256:", "");
         return x.startsWith(y) || y.startsWith(x);
+    }
+
+    private void removeLater(String image) {
+        if (podman) deferred.add(image);
+        else removals.add(CompletableFuture.runAsync(() -> removeQuietly(image), CLEANUP));
     }
 
     private void removeQuietly(String image) {

@@ -55,7 +55,8 @@ public final class DockerEngine implements ContainerEngine {
     /** Processes a probe may have at once: enough for any real test, too few for a fork bomb. */
     public static final long PROBE_PIDS_LIMIT = 256;
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Pattern COMMITTED = Pattern.compile(" ---> ([0-9a-f]{12,64})");
+    /** A committed step: Docker's classic builder says " ---> id", Podman's (buildah) "--> id" with 11+ digits. */
+    private static final Pattern COMMITTED = Pattern.compile("(?: ---> |--> )([0-9a-f]{11,64})");
     private static final Pattern MESSAGE_JSON = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final DockerClient client;
@@ -87,7 +88,9 @@ public final class DockerEngine implements ContainerEngine {
         // the engine's own API version, as `docker version` shows it (the client may speak an older one)
         EngineInfo info = new EngineInfo(engineName(version), version.path("Version").asText("?"),
                 version.path("ApiVersion").asText(api),
-                endpoint.uri(), endpoint.source(), BuildKitCli.find(env).isPresent());
+                endpoint.uri(), endpoint.source(),
+                // Podman's Docker API has no BuildKit session endpoint: the CLI path cannot work there
+                !engineName(version).equals("Podman") && BuildKitCli.find(env).isPresent());
         return new DockerEngine(client, http, endpoint, info, Map.copyOf(env));
     }
 
@@ -140,6 +143,11 @@ public final class DockerEngine implements ContainerEngine {
     @Override
     public BuildOutcome build(BuildRequest request, Consumer<String> log) throws EngineException {
         if (request.needsBuildKit()) {
+            if (info.name().equals("Podman")) {
+                throw new EngineException("this Dockerfile needs BuildKit (heredoc, RUN --mount, COPY --link/--chmod …), "
+                        + "which Podman " + info.version() + " does not provide: its builder cannot read it. Build on a "
+                        + "Docker engine with BuildKit, or write the step without BuildKit-only syntax");
+            }
             return buildWithCli(request, log);
         }
         BuildLog buildLog = new BuildLog(log);
@@ -216,11 +224,11 @@ public final class DockerEngine implements ContainerEngine {
                 while ((newline = partial.indexOf("\n")) >= 0) {
                     String line = partial.substring(0, newline).stripTrailing();
                     partial.delete(0, newline + 1);
-                    if (line.startsWith("Step ")) {
+                    if (line.startsWith("Step ") || line.startsWith("STEP ")) {
                         step = line;
-                        fromStep = line.matches("Step \\d+/\\d+ : (?i:from) .*");
+                        fromStep = line.matches("(?:Step \\d+/\\d+ :|STEP \\d+/\\d+:) (?i:from) .*");
                         cacheHit = false;
-                    } else if (line.equals(" ---> Using cache")) {
+                    } else if (line.equals(" ---> Using cache") || line.startsWith("--> Using cache")) {
                         cacheHit = true;
                     } else {
                         Matcher committed = COMMITTED.matcher(line);

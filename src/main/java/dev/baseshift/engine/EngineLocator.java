@@ -223,11 +223,16 @@ public final class EngineLocator {
     }
 
     /** GET /_ping and /version within the ping timeout; returns the version document. */
+    /**
+     * {@code /_ping} within the ping bound (a hung or dead endpoint costs no more), then {@code /version} within a
+     * longer one: an engine that answered the ping is alive, and Podman takes most of a second to say its version.
+     */
     private JsonNode ping(Endpoint endpoint) throws EngineException {
         warmUp();
+        Duration versionTimeout = pingTimeout.multipliedBy(10);
         DockerHttpClient http;
         try {
-            http = httpClient(endpoint, pingTimeout, pingTimeout);
+            http = httpClient(endpoint, pingTimeout, versionTimeout);
         } catch (RuntimeException e) {
             throw new EngineException(rootMessage(e), e);
         }
@@ -237,18 +242,27 @@ public final class EngineLocator {
             t.setDaemon(true);
             return t;
         });
-        Future<JsonNode> answer = executor.submit(() -> {
-            try (http) {
-                get(http, "/_ping");
-                return Json.MAPPER.readTree(get(http, "/version"));
-            }
-        });
-        executor.shutdown();
         try {
-            return answer.get(pingTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            Future<String> pong = executor.submit(() -> get(http, "/_ping"));
+            await(pong, pingTimeout);
+            Future<JsonNode> version = executor.submit(() -> Json.MAPPER.readTree(get(http, "/version")));
+            return await(version, versionTimeout);
+        } finally {
+            executor.shutdownNow();
+            try {
+                http.close();
+            } catch (IOException | RuntimeException e) {
+                // nothing to release
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> answer, Duration bound) throws EngineException {
+        try {
+            return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new EngineException("no answer within " + pingTimeout.toMillis() + " ms");
+            throw new EngineException("no answer within " + bound.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new EngineException(rootMessage(e.getCause()), e.getCause());
         } catch (InterruptedException e) {

@@ -57,9 +57,11 @@ import java.util.regex.Pattern;
 public final class RepairService {
     public static final int MAX_ROUNDS = 3;
     private static final int LOG_LINES = 400;
-    private static final Pattern CLASSIC_STEP = Pattern.compile("^Step (\\d+)/\\d+ : (.*)$");
+    /** Docker's classic builder says "Step 3/5 : RUN …", Podman's "STEP 3/5: RUN …". */
+    private static final Pattern CLASSIC_STEP = Pattern.compile("^(?:Step \\d+/\\d+ :|STEP \\d+/\\d+:) (.*)$");
+    /** Docker: "returned a non-zero code: 127", BuildKit: "exit code: 127", Podman: "exit status 127". */
     private static final Pattern EXIT_CODE = Pattern.compile(
-            "(?:returned a non-zero code|exit code): (\\d+)");
+            "(?:returned a non-zero code: |exit code: |exit status )(\\d+)");
 
     /** What the repair tells as it goes. */
     public sealed interface Event {
@@ -377,7 +379,7 @@ public final class RepairService {
         String step = null;
         for (String l : log) {
             Matcher m = CLASSIC_STEP.matcher(FailureSummary.stripAnsi(l).strip());
-            if (m.matches()) step = m.group(2).strip();
+            if (m.matches()) step = m.group(1).strip();
         }
         if (step == null) return null;
         Instruction best = null;
