@@ -19,7 +19,7 @@ declare -A TESTS=(
     [d26-unix]="$CORE,DockerEngineTest"
     [d26-tls]="EngineLaneTest,CompareCommandTest#numpyAppEndToEndGivesTheCliNumbersProbeOutcomesRecommendationAndReports,ComparisonServiceEngineTest#tinyFamilyGivesTheDockerCliNumbersAndKeepsImagesWhenAsked+cancelStopsBuildsAndRemovesEverythingTheRunMade"
     [d26-context]="EngineLaneTest,CompareCommandTest#numpyAppEndToEndGivesTheCliNumbersProbeOutcomesRecommendationAndReports"
-    [podman]="$CORE"
+    [podman]="$CORE,RepairCommandTest#slimMissingNumpyIsDiagnosedFromTheOriginalsDpkgDatabasePatchedAndProven"
 )
 declare -A ENVFILE=([d26-unix]=$D26/unix.env [d26-tls]=$D26/tls.env [d26-context]=$D26/context.env
     [podman]=$POD/podman.env)
