@@ -76,6 +76,10 @@ public final class MainView extends BorderPane {
         vm.run().finished().addListener((ListChangeListener<Object>) c -> {
             if (!vm.run().finished().isEmpty() && vm.run().finished().size() == 1) tabs.getSelectionModel().select(resultsTab);
         });
+        // a comparison starts (maybe after the last one's images are removed): show its progress
+        vm.run().runningProperty().addListener((o, a, running) -> {
+            if (running) tabs.getSelectionModel().select(compareTab);
+        });
         // a repair starts (from the results' button or the Repair tab): show its progress
         vm.repair().runningProperty().addListener((o, a, busy) -> {
             if (busy) tabs.getSelectionModel().select(repairTab);
@@ -194,7 +198,6 @@ public final class MainView extends BorderPane {
 
     private void compare() {
         vm.compare();
-        if (vm.run().runningProperty().get()) tabs.getSelectionModel().select(compareTab);
     }
 
     private void chooseFolder() {

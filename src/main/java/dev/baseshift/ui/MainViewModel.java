@@ -131,13 +131,17 @@ public final class MainViewModel {
     /** Compares the tiers ticked on the spectrum with the probes of the editor. */
     public void compare() {
         if (repair.runningProperty().get()) return;
-        repair.clear(); // the last comparison's kept images go
         results.clear();
         export.setResult(null);
         ProjectConfig config = project.configProperty().get();
         int parallel = config != null && config.parallel() != null ? config.parallel() : 2;
-        run.start(spectrum.comparedTiers(), probes.probes(), parallel, config);
-        if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
+        var tiers = spectrum.comparedTiers();
+        var chosen = probes.probes();
+        // the last comparison's kept images go first: the new builds must not lose cache layers under them
+        repair.clearThen(() -> {
+            run.start(tiers, chosen, parallel, config);
+            if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
+        });
     }
 
     /** Window closing: cancel a running comparison, wait for its cleanup, release the engine. Blocking. */

@@ -80,6 +80,20 @@ class RepairFlowTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Tier.SLIM, RepairRow.State.FAILING));
         assertThat(DockerCli.docker("images", "-q", "baseshift/" + slug)).isNotBlank();
 
+        // comparing again releases those images before it builds: the first run's are gone, the second's wait
+        java.util.List<String> first = vm.run().resultProperty().get().variants().stream()
+                .map(v -> v.imageId()).filter(java.util.Objects::nonNull).toList();
+        assertThat(first).hasSize(2);
+        press(robot, "#compare");
+        waitFor(300, () -> vm.run().resultProperty().get() != null && !vm.run().runningProperty().get()
+                && !vm.run().resultProperty().get().variants().get(0).imageId().equals(first.get(0)));
+        for (String id : first) {
+            assertThat(DockerCli.docker("images", "-q", "--no-trunc")).doesNotContain(id);
+        }
+        assertThat(vm.repair().rows()).hasSize(1);
+        robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+
         press(robot, "#results-repair");
         // the window turns to the Repair tab while it runs
         waitFor(10, () -> robot.lookup("#repair-list").tryQuery().isPresent());

@@ -137,8 +137,17 @@ public final class RepairViewModel {
 
     /** Forgets the comparison (a new one starts, or another project opens) and releases its kept images. */
     public void clear() {
+        clearThen(null);
+    }
+
+    /**
+     * Likewise, and runs {@code next} (on the UI thread) once the kept images are gone: a new comparison must not
+     * build while the engine removes layers its cache may use.
+     */
+    public void clearThen(Runnable next) {
         cancel();
-        release();
+        ComparisonResult held = imagesHeld ? comparison : null;
+        imagesHeld = false;
         comparison = null;
         result.set(null);
         rows.clear();
@@ -148,6 +157,7 @@ public final class RepairViewModel {
         status.set("");
         selected.set(null);
         updateAvailability();
+        releaseThen(held, engine, next);
     }
 
     public void select(Tier tier) {
@@ -294,9 +304,18 @@ public final class RepairViewModel {
     private void release() {
         ComparisonResult held = imagesHeld ? comparison : null;
         imagesHeld = false;
-        if (held == null || engine == null || closed) return;
-        RepairService service = new RepairService(comparisons.apply(engine), images.apply(engine));
-        runner.run(() -> { service.release(held); return null; }, x -> { }, e -> { });
+        releaseThen(held, engine, null);
+    }
+
+    /** Removes {@code held}'s images in the background, then runs {@code next} on the UI thread (at once if none). */
+    private void releaseThen(ComparisonResult held, ContainerEngine on, Runnable next) {
+        Runnable then = next == null ? () -> { } : next;
+        if (held == null || on == null || closed) {
+            then.run();
+            return;
+        }
+        RepairService service = new RepairService(comparisons.apply(on), images.apply(on));
+        runner.run(() -> { service.release(held); return null; }, x -> then.run(), e -> then.run());
     }
 
     private void updateAvailability() {
