@@ -242,8 +242,9 @@ public final class Catalog {
             word = reported;
             major = reported == null ? family.latest() : leadingNumber(reported);
         }
-        String suite = values.get("suite") != null ? values.get("suite") : family.defaultSuite();
-        Coordinates at = new Coordinates(word, major, suite, values.get("flavor"));
+        boolean suiteNamed = values.get("suite") != null;
+        String suite = suiteNamed ? values.get("suite") : family.defaultSuite();
+        Coordinates at = new Coordinates(word, major, suite, suiteNamed, values.get("flavor"));
         List<TierOption> spectrum = new ArrayList<>();
         for (TierSpec spec : family.specs()) {
             if (spec == matched) {
@@ -256,7 +257,8 @@ public final class Catalog {
     }
 
     /** Where on the family's grid the original sits: what gets carried into the other tiers. */
-    private record Coordinates(String version, String major, String suite, String flavor) {}
+    /** @param suiteNamed the original names its suite ({@code 3.12-bookworm}); else suite is the family's default */
+    private record Coordinates(String version, String major, String suite, boolean suiteNamed, String flavor) {}
 
     private static Optional<TierOption> option(TierSpec spec, Coordinates at, ImageReference original) {
         if (spec.flavors() != null && at.flavor() != null && !spec.flavors().contains(at.flavor())) return Optional.empty();
@@ -268,14 +270,19 @@ public final class Catalog {
         if (at.flavor() != null) values.put("flavor", at.flavor());
         Optional<String> repository = spec.repository().fill(values);
         if (repository.isEmpty()) return Optional.empty();
-        // Every fillable template, best first: one carrying the version beats one without, then the flavour; the
-        // catalog's order breaks ties. The first is proposed, the others are where a missing tag falls back to.
+        // Every fillable template, best first: one carrying the version beats one without; then one as specific
+        // about the suite as the original (python:3.12 → 3.12-slim, python:3.12-bookworm → 3.12-slim-bookworm);
+        // then the flavour; the catalog's order breaks ties. The first is proposed, the others are where a missing
+        // tag falls back to.
         List<String> tags = new ArrayList<>();
         List<Integer> scores = new ArrayList<>();
+        // the original's suite carries only within its own repository (openjdk's bullseye is no Temurin suite)
+        boolean sameRepository = place(original, repository.get()).canonicalName().equals(original.canonicalName());
         for (Template t : spec.tags()) {
             Optional<String> filled = t.fill(values);
             if (filled.isEmpty() || tags.contains(filled.get())) continue;
-            int score = (at.version() != null && (t.uses("version") || t.uses("major")) ? 2 : 0)
+            int score = (at.version() != null && (t.uses("version") || t.uses("major")) ? 4 : 0)
+                    + (sameRepository && t.uses("suite") == at.suiteNamed() ? 2 : 0)
                     + (at.flavor() != null && t.uses("flavor") ? 1 : 0);
             int pos = 0;
             while (pos < scores.size() && scores.get(pos) >= score) pos++;
