@@ -464,10 +464,14 @@ public final class DockerfileParser {
 
     private static List<HeredocStart> heredocStarts(String line) {
         List<HeredocStart> out = new ArrayList<>();
-        for (String word : Words.shell(line, true)) {
-            Matcher m = HEREDOC.matcher(word);
-            if (!m.matches() || m.group(3).isEmpty()) continue;
+        List<String> words = Words.shell(line, true);
+        for (int i = 0; i < words.size(); i++) {
+            Matcher m = HEREDOC.matcher(words.get(i));
+            if (!m.matches()) continue;
             String rest = m.group(3);
+            // BuildKit also reads "<<  EOF": the word after a bare << (or <<-) is the delimiter
+            if (rest.isEmpty() && i + 1 < words.size() && !words.get(i + 1).startsWith("<")) rest = words.get(++i);
+            if (rest.isEmpty()) continue;
             List<String> plain = Words.shell(rest, false);
             if (plain.size() != 1) continue;
             String delimiter = plain.get(0);

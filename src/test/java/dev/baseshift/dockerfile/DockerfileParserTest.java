@@ -58,6 +58,15 @@ class DockerfileParserTest {
     }
 
     @Test
+    void aHeredocMayHaveSpaceBetweenTheArrowsAndItsWordAsBuildKitAllows() throws Exception {
+        String text = "FROM busybox\nRUN <<  EOF\necho hi\nEOF\nRUN <<- 'END' cat\n\tquoted $X\n\tEND\n";
+        var ins = DockerfileParser.parse("Dockerfile", text).instructions();
+        assertThat(ins).hasSize(3);
+        assertThat(ins.get(1).heredocs()).containsExactly(new Heredoc("EOF", false, true, "echo hi\n", 3, 4));
+        assertThat(ins.get(2).heredocs()).containsExactly(new Heredoc("END", true, false, "quoted $X\n", 6, 7));
+    }
+
+    @Test
     void flagsKeepOrderAndValues() throws Exception {
         Instruction copy = DockerfileParser.parse("Dockerfile",
                 "FROM a AS b\nFROM c\nCOPY --link --from=b --chmod=644 x y\n").instructions().get(2);
