@@ -129,7 +129,7 @@ final class Restructurer {
     private String builderStage() {
         Stage base = r.baseStage();
         Stage fin = r.finalStage();
-        String rewritten = FromRewriter.rewrite(r.df, base, request.originalBase(), request.graph().args());
+        String rewritten = FromRewriter.rewrite(r.df, base, request.originalBase(), request.graph().expansion());
         int start = 0;
         while (start < rewritten.length() && start < r.text.length() && rewritten.charAt(start) == r.text.charAt(start)) start++;
         int endOld = r.text.length(), endNew = rewritten.length();

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  * The stages of a Dockerfile, the final stage (last, or {@code --target}) and the chain to its root.
  *
  * @param args global ARGs (declared before the first FROM) after applying build-arg overrides; values used to expand FROM
+ *             together with the platform ARGs BuildKit defines ({@link #expansion()})
  */
 public record StageGraph(List<Stage> stages, int finalStage, Map<String, String> args) {
 
@@ -31,10 +32,23 @@ public record StageGraph(List<Stage> stages, int finalStage, Map<String, String>
             if (instruction.keyword().equals("ARG") && stages.isEmpty()) {
                 declareGlobal(dockerfile, instruction, overrides, args);
             } else if (instruction.keyword().equals("FROM")) {
-                stages.add(stage(dockerfile, instruction, stages, args));
+                stages.add(stage(dockerfile, instruction, stages, scope(args, overrides)));
             }
         }
         return new StageGraph(stages, finalStage(dockerfile, stages, target), args);
+    }
+
+    /** The platform ARGs (a build-arg of the same name wins), then the global ARGs over them. */
+    private static Map<String, String> scope(Map<String, String> args, Map<String, String> overrides) {
+        Map<String, String> scope = new LinkedHashMap<>(PlatformArgs.of(PlatformArgs.hostPlatform()));
+        for (String k : List.copyOf(scope.keySet())) if (overrides.containsKey(k)) scope.put(k, overrides.get(k));
+        scope.putAll(args);
+        return scope;
+    }
+
+    /** What a FROM line is expanded with: the platform ARGs BuildKit defines, then the global ARGs. */
+    public Map<String, String> expansion() {
+        return scope(args, Map.of());
     }
 
     /** A global ARG: a build-arg overrides its default; one without either stays unset (expands to empty). */

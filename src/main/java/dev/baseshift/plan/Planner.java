@@ -94,7 +94,7 @@ public final class Planner {
                         .filter(f -> f.rule().equals(BUILDKIT_RULE)).toList();
                 variants.add(new Variant(tier, ref, dockerfile.text(), notes, true, false));
             } else if (wanted == null || wanted.contains(tier)) {
-                String text = FromRewriter.rewrite(dockerfile, baseStage, option.image(), graph.args());
+                String text = FromRewriter.rewrite(dockerfile, baseStage, option.image(), graph.expansion());
                 variants.add(new Variant(tier, option.image(), text,
                         advisor.advise(dockerfile, graph, match, option), false, option.custom()));
             }

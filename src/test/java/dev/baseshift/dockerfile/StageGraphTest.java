@@ -41,6 +41,25 @@ class StageGraphTest {
     }
 
     @Test
+    void buildKitsPlatformArgsExpandInFromWithoutADeclarationAndABuildArgWins() throws Exception {
+        String text = "FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nFROM base-${TARGETARCH}:${TARGETOS}\n";
+        StageGraph g = graph(text, Map.of(), null);
+        String arch = PlatformArgs.hostPlatform().split("/")[1];
+        assertThat(g.stages().get(1).base()).isEqualTo("base-" + arch + ":linux");
+        assertThat(g.args()).as("only the Dockerfile's own ARGs").isEmpty();
+        assertThat(g.expansion()).containsEntry("TARGETARCH", arch).containsEntry("BUILDOS", "linux");
+        assertThat(graph(text, Map.of("TARGETARCH", "riscv64"), null).stages().get(1).base())
+                .isEqualTo("base-riscv64:linux");
+        // a global ARG without a default keeps the automatic value, one with a default overrides it
+        assertThat(graph("ARG TARGETARCH\nFROM b-${TARGETARCH}\n", Map.of(), null).baseStage().base())
+                .isEqualTo("b-" + arch);
+        assertThat(graph("ARG TARGETARCH=s390x\nFROM b-${TARGETARCH}\n", Map.of(), null).baseStage().base())
+                .isEqualTo("b-s390x");
+        assertThat(PlatformArgs.of("linux/arm/v7")).containsEntry("TARGETVARIANT", "v7")
+                .containsEntry("TARGETPLATFORM", "linux/arm/v7");
+    }
+
+    @Test
     void targetSelectsTheFinalStageCaseInsensitively() throws Exception {
         StageGraph g = graph(MULTI, Map.of(), "TEST");
         assertThat(g.finalStage()).isEqualTo(1);
