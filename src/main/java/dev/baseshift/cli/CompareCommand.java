@@ -130,6 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
         Inputs inputs;
         try {
             plan = planOptions.plan();
+            for (String w : planOptions.missingTiers(plan)) err.println("baseshift compare: warning: " + w);
             inputs = withProjectDefaults(ProjectConfig.load(plan.projectDir()));
         } catch (Exception e) {
             connecting.thenAccept(c -> {

@@ -31,6 +31,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Plan plan = options.plan();
         PrintWriter out = spec.commandLine().getOut();
+        for (String w : options.missingTiers(plan)) spec.commandLine().getErr().println("baseshift plan: warning: " + w);
         if (json) {
             JsonReport.writePlan(plan, out);
         } else {

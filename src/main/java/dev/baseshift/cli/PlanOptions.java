@@ -100,6 +100,23 @@ public final class PlanOptions {
         return new Planner(Catalog.loadDefault()).plan(request());
     }
 
+    /**
+     * One line per tier asked for with --tiers that has no image for this base: it is not compared, and the user
+     * learns how to give it one.
+     */
+    List<String> missingTiers(Plan plan) {
+        List<String> out = new ArrayList<>();
+        if (tiers == null) return out;
+        for (String t : tiers) {
+            Tier tier = parseTier(t, "--tiers");
+            if (plan.variant(tier).isPresent() || plan.base().tier() == tier) continue;
+            out.add("no " + tier.id() + " image is known for " + plan.base().ref()
+                    + (plan.base().family() == null ? " (unknown family)" : " (family " + plan.base().family() + ")")
+                    + ": " + tier.id() + " is not compared; name one with --base " + tier.id() + "=IMAGE");
+        }
+        return out;
+    }
+
     private static Tier parseTier(String text, String option) {
         try {
             Tier t = Tier.parse(text);

@@ -75,6 +75,12 @@ public final class Planner {
                         + "') is not a valid reference: " + ex.getMessage());
             }
         }
+        // scratch is the same empty image in every family: asked for, it is offered even where the catalog has none
+        Set<Tier> asked = request.tiers() != null ? request.tiers() : config.tiers();
+        if (asked != null && asked.contains(Tier.SCRATCH) && !options.containsKey(Tier.SCRATCH)) {
+            catalog.identify(ImageReference.parse("scratch")).flatMap(m -> m.spectrum().stream()
+                    .filter(o -> o.tier() == Tier.SCRATCH).findFirst()).ifPresent(o -> options.put(Tier.SCRATCH, o));
+        }
         TierOption originalOption = options.get(originalTier);
         if (originalOption == null || !sameImage(originalOption.image(), ref)) {
             BaseTraits traits = originalOption != null ? originalOption.traits()

@@ -26,6 +26,26 @@ class PlanCommandTest {
     }
 
     @Test
+    void scratchAskedForIsOfferedInEveryFamilyAndATierWithoutAnImageIsSaid() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12\nCMD [\"python3\"]\n");
+        Run py = run("plan", dir.toString(), "--tiers", "slim,scratch");
+        assertThat(py.code()).as(py.err()).isZero();
+        assertThat(py.out()).contains("slim        python:3.12-slim").contains("scratch     scratch");
+        assertThat(py.err()).isEmpty();
+
+        Files.writeString(dir.resolve("Dockerfile"), "FROM myorg/app:1\n");
+        Run unknown = run("plan", dir.toString(), "--tiers", "slim,scratch");
+        assertThat(unknown.code()).isZero();
+        assertThat(unknown.out()).contains("scratch     scratch");
+        assertThat(unknown.err()).isEqualTo("baseshift plan: warning: no slim image is known for myorg/app:1 "
+                + "(unknown family): slim is not compared; name one with --base slim=IMAGE\n");
+        // named with --base, the tier is there and nothing is said
+        Run named = run("plan", dir.toString(), "--tiers", "slim", "--base", "slim=myorg/app:1-slim");
+        assertThat(named.err()).isEmpty();
+        assertThat(named.out()).contains("myorg/app:1-slim");
+    }
+
+    @Test
     void jsonFollowsTheContract() throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), """
                 ARG NODE=22
