@@ -22,6 +22,7 @@ public final class Advisor {
             new ScratchNeedsRule(),
             new LanguageVersionDriftRule(),
             new DigestPinDroppedRule(),
+            new RetiredSuiteRule(),
             new UserMissingRule(),
             new BuildKitOnlySyntaxRule());
 

@@ -242,8 +242,11 @@ public final class Catalog {
             word = reported;
             major = reported == null ? family.latest() : leadingNumber(reported);
         }
-        boolean suiteNamed = values.get("suite") != null;
-        String suite = suiteNamed ? values.get("suite") : family.defaultSuite();
+        String named = values.get("suite");
+        // a retired suite (buster) is not carried: its variants are on today's suite, and a finding says so
+        String retired = named != null && family.retiredSuites().contains(named) ? named : null;
+        boolean suiteNamed = named != null && retired == null;
+        String suite = suiteNamed ? named : family.defaultSuite();
         Coordinates at = new Coordinates(word, major, suite, suiteNamed, values.get("flavor"));
         List<TierOption> spectrum = new ArrayList<>();
         for (TierSpec spec : family.specs()) {
@@ -253,7 +256,7 @@ public final class Catalog {
                 option(spec, at, reference).ifPresent(spectrum::add);
             }
         }
-        return new BaseMatch(family, matched.tier(), reported, spectrum);
+        return new BaseMatch(family, matched.tier(), reported, spectrum, retired);
     }
 
     /** Where on the family's grid the original sits: what gets carried into the other tiers. */

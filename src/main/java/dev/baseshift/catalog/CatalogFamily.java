@@ -11,16 +11,19 @@ import java.util.Map;
  * @param codenames    version words that name one major for good (node {@code jod} = 22)
  * @param latest       the major an untagged or {@code latest} reference means today, for tiers that need one; or null
  * @param suites       distribution suites seen in tags, the default (today's) first; empty when tags have none
+ * @param retiredSuites suites past their end of life (buster, stretch): recognised in the original, never proposed
  * @param flavors      flavour words seen in tags (php {@code fpm}, nginx {@code perl}); empty when none
  */
 record CatalogFamily(String name, String description, List<Template> repositories, Map<String, String> aliases,
-                     Map<String, String> codenames, String latest, List<String> suites, List<String> flavors, List<TierSpec> specs) implements Family {
+                     Map<String, String> codenames, String latest, List<String> suites, List<String> retiredSuites,
+                     List<String> flavors, List<TierSpec> specs) implements Family {
 
     CatalogFamily {
         repositories = List.copyOf(repositories);
         aliases = Map.copyOf(aliases);
         codenames = Map.copyOf(codenames);
         suites = List.copyOf(suites);
+        retiredSuites = List.copyOf(retiredSuites);
         flavors = List.copyOf(flavors);
         specs = List.copyOf(specs);
     }

@@ -26,7 +26,7 @@ final class CatalogReader {
     private static final Set<String> TOP_FIELDS = Set.of("schemaVersion", "traits", "tagSets", "tierTemplates",
             "tierTraits", "families");
     private static final Set<String> FAMILY_FIELDS = Set.of("name", "description", "repositories", "version", "aliases",
-            "codenames", "latest", "suites", "flavors", "tiers");
+            "codenames", "latest", "suites", "retiredSuites", "flavors", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("like", "tier", "note", "repository", "matchRepositories", "tags",
             "versions", "flavors", "traits", "tagTraits");
     private static final Set<String> TRAIT_FIELDS = Set.of("like", "shell", "packageManager", "libc", "caCertificates",
@@ -131,6 +131,9 @@ final class CatalogReader {
         String latest = text(node, "latest", path, false);
         List<String> suites = strings(node.get("suites"), path + ".suites", List.of());
         List<String> flavors = strings(node.get("flavors"), path + ".flavors", List.of());
+        List<String> retired = strings(node.get("retiredSuites"), path + ".retiredSuites", List.of());
+        List<String> allSuites = new ArrayList<>(suites);
+        allSuites.addAll(retired);
 
         Map<String, String> placeholders = new LinkedHashMap<>();
         StringBuilder version = new StringBuilder("(?:").append(versionRegex).append(')');
@@ -138,7 +141,7 @@ final class CatalogReader {
         for (String c : codenames.keySet()) version.append('|').append(Pattern.quote(c));
         placeholders.put("version", "(?:" + version + ")");
         placeholders.put("major", "\\d+");
-        placeholders.put("suite", alternation(suites));
+        placeholders.put("suite", alternation(allSuites)); // a retired suite is recognised, never written
         placeholders.put("flavor", alternation(flavors));
         placeholders.put("alpine", "\\d+\\.\\d+(?:\\.\\d+)?");
         placeholders.put("debian", "\\d+");
@@ -162,7 +165,7 @@ final class CatalogReader {
             specs.add(spec);
         }
         return new CatalogFamily(name, description == null ? "" : description, repositories, aliases, codenames, latest, suites,
-                flavors, specs);
+                retired, flavors, specs);
     }
 
     private Map<String, String> wordMap(JsonNode node, String path) throws CatalogException {

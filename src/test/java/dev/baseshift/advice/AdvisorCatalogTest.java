@@ -35,6 +35,17 @@ class AdvisorCatalogTest {
     }
 
     @Test
+    void anOriginalOnARetiredSuiteWarnsOnEveryDebianVariantThatItMovesToTodaysRelease() throws Exception {
+        Map<Tier, List<Finding>> byTier = spectrum("FROM python:3.8-slim-buster\nRUN apt-get update\n");
+        assertThat(byTier.get(Tier.FULL)).filteredOn(f -> f.rule().equals(RetiredSuiteRule.ID)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("the original is on Debian buster, which is past "
+                        + "its end of life").contains("python:3.8 is on today's release"));
+        assertThat(rules(byTier.get(Tier.DISTROLESS))).contains(RetiredSuiteRule.ID);
+        assertThat(rules(byTier.get(Tier.ALPINE))).doesNotContain(RetiredSuiteRule.ID);
+        assertThat(rules(spectrum("FROM python:3.8-slim-bookworm\n").get(Tier.FULL))).doesNotContain(RetiredSuiteRule.ID);
+    }
+
+    @Test
     void aPythonServiceAlongThePythonSpectrum() throws Exception {
         Map<Tier, List<Finding>> byTier = spectrum("""
                 FROM python:3.11-slim

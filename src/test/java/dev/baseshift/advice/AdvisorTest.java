@@ -120,6 +120,6 @@ class AdvisorTest {
         assertThat(Advisor.ruleIds()).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"))
                 .contains("package-manager-mismatch", "useradd-on-alpine", "bash-missing", "shell-form-without-shell",
                         "native-wheels-on-musl", "glibc-binary", "scratch-needs", "language-version-drift",
-                        "digest-pin-dropped", "user-missing", "buildkit-only-syntax");
+                        "digest-pin-dropped", "retired-suite", "user-missing", "buildkit-only-syntax");
     }
 }

@@ -89,6 +89,15 @@ class CatalogSpectrumTest {
                 arguments("gcr.io/distroless/java17-debian13", "eclipse-temurin", "distroless", "17", List.of(
                         "full=eclipse-temurin:17-jdk-noble", "slim=eclipse-temurin:17-jre-noble",
                         "alpine=eclipse-temurin:17-jre-alpine", "distroless=gcr.io/distroless/java17-debian13")),
+                // a retired suite is recognised and its variants are on today's release
+                arguments("python:3.8-slim-buster", "python", "slim", "3.8", List.of(
+                        "full=python:3.8", "slim=python:3.8-slim-buster", "alpine=python:3.8-alpine",
+                        "distroless=gcr.io/distroless/python3-debian13")),
+                arguments("node:lts-buster-slim", "node", "slim", null, List.of(
+                        "full=node:lts", "slim=node:lts-buster-slim", "alpine=node:lts-alpine",
+                        "distroless=gcr.io/distroless/nodejs26-debian13")),
+                arguments("debian:buster-slim", "debian", "slim", null, List.of(
+                        "full=debian:latest", "slim=debian:buster-slim", "distroless=gcr.io/distroless/base-debian13")),
                 arguments("gcr.io/distroless/python3-debian12", "python", "distroless", "3.13", List.of(
                         "full=python:3.13-trixie", "slim=python:3.13-slim-trixie", "alpine=python:3.13-alpine",
                         "distroless=gcr.io/distroless/python3-debian12")));
