@@ -15,8 +15,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FxRuntime {
     private static boolean started;
+    /** Held: java.util.logging keeps only weak references to loggers, and the level must outlive this call. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private FxRuntime() {}
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on every start from
+     * a plain class path (how the jar runs): noise on the user's terminal. Its other warnings stay.
+     */
+    public static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
 
     /** @throws IllegalStateException with a user-facing reason when JavaFX cannot start here */
     public static synchronized void ensureStarted() {
@@ -30,6 +40,7 @@ public final class FxRuntime {
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
         }
+        quietClassPathWarning();
         CountDownLatch latch = new CountDownLatch(1);
         try {
             Platform.startup(latch::countDown);

@@ -41,6 +41,7 @@ public final class BaseShiftApp extends Application {
     /** Opens the window on {@code folder}, or on the bundled sample project when null. Returns when it closes. */
     public static void launchApp(Path folder) {
         initialFolder = folder;
+        dev.baseshift.chart.FxRuntime.quietClassPathWarning();
         preloadPlanner();
         try {
             Application.launch(BaseShiftApp.class);
