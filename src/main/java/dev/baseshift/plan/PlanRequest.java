@@ -15,7 +15,8 @@ import java.util.Set;
  * @param target        {@code --target} stage, or null for the last stage
  * @param baseOverrides {@code --base TIER=IMAGE}; win over the project's .baseshift.json and the catalog
  * @param extraProbes   {@code --probe} values (source "user")
- * @param tiers         tiers to include besides the original; null = every tier the family has
+ * @param tiers         tiers to include besides the original; null or every tier = every tier the family has
+ *                      (scratch named among fewer is offered for any family)
  */
 public record PlanRequest(Path projectDir, String dockerfile, Map<String, String> buildArgs, String target,
                           Map<Tier, String> baseOverrides, List<Probe> extraProbes, Set<Tier> tiers) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +76,11 @@ public final class Planner {
                         + "') is not a valid reference: " + ex.getMessage());
             }
         }
-        // scratch is the same empty image in every family: asked for, it is offered even where the catalog has none
+        // scratch is the same empty image in every family: named among the tiers wanted, it is offered even where
+        // the catalog has none (asking for every tier, as the app's slider does, means the family's own spectrum)
         Set<Tier> asked = request.tiers() != null ? request.tiers() : config.tiers();
-        if (asked != null && asked.contains(Tier.SCRATCH) && !options.containsKey(Tier.SCRATCH)) {
+        boolean named = asked != null && asked.contains(Tier.SCRATCH) && !asked.containsAll(EnumSet.allOf(Tier.class));
+        if (named && !options.containsKey(Tier.SCRATCH)) {
             catalog.identify(ImageReference.parse("scratch")).flatMap(m -> m.spectrum().stream()
                     .filter(o -> o.tier() == Tier.SCRATCH).findFirst()).ifPresent(o -> options.put(Tier.SCRATCH, o));
         }

@@ -72,9 +72,17 @@ public final class MainView extends BorderPane {
         setCenter(center);
         setBottom(statusBar());
 
-        // results appear as soon as the first variant finishes
+        // results are ready as soon as the first variant finishes: the tab says so, the user stays on the live log
         vm.run().finished().addListener((ListChangeListener<Object>) c -> {
-            if (!vm.run().finished().isEmpty() && vm.run().finished().size() == 1) tabs.getSelectionModel().select(resultsTab);
+            int n = vm.run().finished().size();
+            if (n == 0 || resultsTab.isSelected()) return;
+            resultsTab.setText("Results (" + n + " ready)");
+            if (!resultsTab.getStyleClass().contains("tab-attention")) resultsTab.getStyleClass().add("tab-attention");
+        });
+        resultsTab.selectedProperty().addListener((o, a, selected) -> {
+            if (!selected) return;
+            resultsTab.setText("Results");
+            resultsTab.getStyleClass().remove("tab-attention");
         });
         // a comparison starts (maybe after the last one's images are removed): show its progress
         vm.run().runningProperty().addListener((o, a, running) -> {

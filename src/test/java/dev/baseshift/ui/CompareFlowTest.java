@@ -76,6 +76,13 @@ class CompareFlowTest {
         openAndWait(dir);
         press(robot, "#compare");
         waitFor(300, () -> vm.run().resultProperty().get() != null);
+        // the window stays on the live log; the Results tab says results are ready
+        javafx.scene.control.TabPane tabs = robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Compare");
+        assertThat(tabs.getTabs().get(2).getText()).as(vm.run().finished().toString()).isEqualTo("Results (3 ready)");
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getTabs().get(2).getText()).isEqualTo("Results");
 
         String errors = vm.run().resultProperty().get().variants().stream()
                 .map(v -> v.variant().tier().id() + ": " + v.status().id() + " " + v.error()).toList().toString();
