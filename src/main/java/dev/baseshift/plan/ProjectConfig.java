@@ -177,6 +177,13 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
         Path tmp = Files.createTempFile(dir, ".baseshift", ".tmp");
         try {
             Files.writeString(tmp, MAPPER.writeValueAsString(root) + "\n");
+            // a temp file is 0600: the config keeps the mode it had, or a new one gets 0644 like any file the user makes
+            try {
+                Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's own rules apply
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

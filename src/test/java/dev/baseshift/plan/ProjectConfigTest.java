@@ -67,4 +67,16 @@ class ProjectConfigTest {
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(".baseshift.json");
         }
     }
+
+    @Test
+    void saveKeepsTheFilesModeAndANewFileIsReadableByOthers() throws IOException {
+        ProjectConfig.empty().withProbes(List.of(new Probe("t", List.of("true"), "user", true))).save(dir);
+        Path file = dir.resolve(".baseshift.json");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        ProjectConfig.load(dir).save(dir);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-rw-r--");
+    }
 }
