@@ -70,7 +70,7 @@ final class ProgressDisplay implements Consumer<ComparisonEvent> {
         } else if (event instanceof ComparisonEvent.BuildFinished e) {
             plain(rows.get(e.tier()).tier + ": " + (e.success()
                     ? String.format(Locale.ROOT, "built in %.1f s", e.seconds())
-                    : "build failed: " + firstLine(e.error())));
+                    : "build failed (the cause follows in the summary)"));
         } else if (event instanceof ComparisonEvent.ProbeFinished e) {
             Row r = rows.get(e.tier());
             r.detail = "probe " + e.probe().name() + ": " + e.probe().outcome().id();
@@ -82,7 +82,10 @@ final class ProgressDisplay implements Consumer<ComparisonEvent> {
             r.status = v.status().id();
             r.seconds = r.startNanos == 0 ? 0 : (System.nanoTime() - r.startNanos) / 1e9;
             r.detail = summary(v);
-            plain(r.tier + ": " + r.status + " — " + r.detail);
+            // a build's cause is said once, in the summary; a short reason (cancelled, skipped) here
+            boolean failedBuild = v.status() == dev.baseshift.compare.VariantStatus.BUILD_FAILED;
+            plain(r.tier + ": " + r.status + (failedBuild || r.detail == null || r.detail.equals(r.status) ? ""
+                    : " — " + r.detail));
         } else if (event instanceof ComparisonEvent.ComparisonFinished) {
             if (live) {
                 draw();
