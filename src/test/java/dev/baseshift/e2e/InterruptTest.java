@@ -52,6 +52,7 @@ class InterruptTest {
         new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
 
         assertThat(cli.waitFor(40, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
+        assertThat(cli.exitValue()).as("the README's code for an interrupted run").isEqualTo(130);
         reader.join(5000);
         assertThat(lines).anyMatch(l -> l.contains("building on"));
         // the shutdown hook cancelled the run (not merely the JVM vanishing under the engine)
