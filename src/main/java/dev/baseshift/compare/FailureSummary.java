@@ -75,7 +75,12 @@ public final class FailureSummary {
     }
 
     /** One failure's root cause, command and line. */
-    public record Cause(String cause, String command, int line, String hint) {}
+    /** @param network the build could not reach the network (a name did not resolve): its fix is the build's network */
+    public record Cause(String cause, String command, int line, String hint, boolean network) {
+        public Cause(String cause, String command, int line, String hint) {
+            this(cause, command, line, hint, false);
+        }
+    }
 
     /**
      * The root cause of one build failure.
@@ -112,7 +117,7 @@ public final class FailureSummary {
         for (Known k : known()) {
             for (String l : lines) {
                 Matcher m = k.pattern.matcher(l);
-                if (m.find()) return new Cause(fill(k.says, m), command, line, k.hint);
+                if (m.find()) return new Cause(fill(k.says, m), command, line, k.hint, k.network);
             }
         }
         String generic = null;
@@ -176,7 +181,7 @@ public final class FailureSummary {
         return s.replaceAll("\\s+", " ").strip();
     }
 
-    private record Known(Pattern pattern, String says, String hint) {}
+    private record Known(Pattern pattern, String says, String hint, boolean network) {}
 
     private static volatile List<Known> known;
 
@@ -194,7 +199,7 @@ public final class FailureSummary {
             for (JsonNode c : root.path("causes")) {
                 JsonNode hint = c.get("hint");
                 out.add(new Known(Pattern.compile(c.path("pattern").asText()), c.path("says").asText(),
-                        hint == null || hint.isNull() ? null : hint.asText()));
+                        hint == null || hint.isNull() ? null : hint.asText(), c.path("network").asBoolean(false)));
             }
             return List.copyOf(out);
         } catch (IOException e) {

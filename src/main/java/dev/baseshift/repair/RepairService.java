@@ -56,6 +56,7 @@ import java.util.regex.Pattern;
  */
 public final class RepairService {
     public static final int MAX_ROUNDS = 3;
+    private static final int REASON_CHARS = 120;
     private static final int LOG_LINES = 400;
     /** Docker's classic builder says "Step 3/5 : RUN …", Podman's "STEP 3/5: RUN …". */
     private static final Pattern CLASSIC_STEP = Pattern.compile("^(?:Step \\d+/\\d+ :|STEP \\d+/\\d+:) (.*)$");
@@ -207,6 +208,17 @@ public final class RepairService {
                     attempts.add(new RepairOutcome.Attempt(round, patch, rebuilt, List.of()));
                     if (!options.keepImages() && rebuilt.imageId() != null) removeQuietly(rebuilt.imageId());
                     return new RepairOutcome(tier, diagnoses, patch, attempts, proven(result, rebuilt, round));
+                }
+                if (rebuilt.status() == VariantStatus.BUILD_FAILED) {
+                    FailureSummary.Cause why = FailureSummary.cause(rebuilt.error(), again.log(),
+                            rebuilt.variant().dockerfile());
+                    if (why.network()) {
+                        // no package can be installed without a network: say the fix, not a guess at packages
+                        attempts.add(new RepairOutcome.Attempt(round, patch, rebuilt, List.of()));
+                        return new RepairOutcome(tier, diagnoses, patch, attempts, "not repaired: the patched build "
+                                + why.cause() + " — builds on this engine have no network; compare again with "
+                                + "--build-network host (or \"buildNetwork\": \"host\" in .baseshift.json)");
+                    }
                 }
                 ImageFiles rebuiltFiles = rebuilt.imageId() != null ? indexQuietly(rebuilt.imageId()) : baseFiles;
                 List<Diagnosis> found = diagnoseAll(rebuilt, again.log(), rebuiltFiles, original, target);
@@ -429,9 +441,13 @@ public final class RepairService {
         return String.join(", ", parts);
     }
 
+    /** The patch's reasons in one progress line: at most three, each cut to {@value #REASON_CHARS} characters. */
     private static String hunkSummary(RepairPatch p) {
         List<String> reasons = new ArrayList<>();
-        for (RepairPatch.Hunk h : p.hunks()) if (!reasons.contains(h.reason())) reasons.add(h.reason());
+        for (RepairPatch.Hunk h : p.hunks()) {
+            String r = h.reason().length() > REASON_CHARS ? h.reason().substring(0, REASON_CHARS - 1) + "…" : h.reason();
+            if (!reasons.contains(r)) reasons.add(r);
+        }
         if (reasons.size() > 3) return String.join("; ", reasons.subList(0, 3)) + "; …";
         return String.join("; ", reasons);
     }

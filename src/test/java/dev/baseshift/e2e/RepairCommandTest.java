@@ -114,4 +114,23 @@ class RepairCommandTest {
         String slug = project.getFileName().toString();
         assertThat(DockerCli.labelled("dev.baseshift.project=" + slug)).isEmpty();
     }
+
+    @Test
+    void aRepairWhoseBuildHasNoNetworkSaysToGiveItOneInsteadOfGuessing() throws Exception {
+        Path project = TestProjects.copy("repair-numpy", tmp, unique("repair-nonet"));
+        Path json = tmp.resolve("nonet.json");
+
+        CompareCommandTest.Outcome o = baseshift("compare", project.toString(), "--repair", "--build-network", "none",
+                "--json", json.toString());
+
+        JsonNode slim = new ObjectMapper().readTree(json.toFile()).path("variants").get(1);
+        JsonNode repair = slim.path("repair");
+        assertThat(repair.path("proven").asBoolean()).as(o.err()).isFalse();
+        assertThat(repair.path("verdict").asText()).startsWith("not repaired: the patched build could not resolve ")
+                .endsWith("builds on this engine have no network; compare again with --build-network host "
+                        + "(or \"buildNetwork\": \"host\" in .baseshift.json)");
+        assertThat(repair.path("attempts")).hasSize(1);
+        String slug = project.getFileName().toString();
+        assertThat(DockerCli.labelled("dev.baseshift.project=" + slug)).isEmpty();
+    }
 }

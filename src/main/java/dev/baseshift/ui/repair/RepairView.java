@@ -52,9 +52,16 @@ public final class RepairView extends VBox {
 
         Label status = new Label();
         status.setId("repair-status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
+        // one line that never pushes the panes down; the whole text on hover and in the log
+        status.setWrapText(false);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.statusProperty());
+        Tooltip statusTip = new Tooltip();
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(800);
+        statusTip.textProperty().bind(vm.statusProperty());
+        status.setTooltip(statusTip);
 
         ListView<RepairRow> list = new ListView<>(vm.rows());
         list.setId("repair-list");
