@@ -208,6 +208,7 @@ public final class CompareCommand implements Callable<Integer> {
         CompareOptions defaults = CompareOptions.defaults(plan.probes());
         CompareOptions options = new CompareOptions(plan.probes(), inputs.parallel, inputs.timeout,
                 inputs.probeTimeout, defaults.serverGrace(), keepImages, inputs.network);
+        if (engine.info().fallbackNote() != null) err.println("baseshift compare: " + engine.info().fallbackNote());
         err.println("Comparing " + plan.variants().size() + " variants of " + plan.projectSlug() + " on "
                 + engine.info().name() + " " + engine.info().version() + " (" + engine.info().endpoint() + ")");
         ProgressDisplay progress = new ProgressDisplay(err, System.console() != null, plan.variants());

@@ -76,6 +76,11 @@ public final class DockerEngine implements ContainerEngine {
 
     /** Connects with the API version negotiated from the engine's {@code /version} answer. */
     static DockerEngine connect(Endpoint endpoint, JsonNode version, Map<String, String> env) {
+        return connect(endpoint, version, env, null);
+    }
+
+    /** @param passedOver the places the user named that did not answer, in words, or null */
+    static DockerEngine connect(Endpoint endpoint, JsonNode version, Map<String, String> env, String passedOver) {
         String api = negotiate(version.path("ApiVersion").asText("1.41"), version.path("MinAPIVersion").asText("1.12"));
         DockerHttpClient http = EngineLocator.httpClient(endpoint, Duration.ofSeconds(5), null);
         DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder()
@@ -90,7 +95,7 @@ public final class DockerEngine implements ContainerEngine {
                 version.path("ApiVersion").asText(api),
                 endpoint.uri(), endpoint.source(),
                 // Podman's Docker API has no BuildKit session endpoint: the CLI path cannot work there
-                !engineName(version).equals("Podman") && BuildKitCli.find(env).isPresent());
+                !engineName(version).equals("Podman") && BuildKitCli.find(env).isPresent(), passedOver);
         return new DockerEngine(client, http, endpoint, info, Map.copyOf(env));
     }
 

@@ -2,4 +2,17 @@ package dev.baseshift.engine;
 
 /** Which engine answered: e.g. "Docker Engine" 20.10.24, API 1.41, at unix:///var/run/docker.sock (via DOCKER_HOST). */
 public record EngineInfo(String name, String version, String apiVersion, String endpoint, String foundVia,
-                         boolean buildKitCli) {}
+                         boolean buildKitCli, String passedOver) {
+    public EngineInfo(String name, String version, String apiVersion, String endpoint, String foundVia,
+                      boolean buildKitCli) {
+        this(name, version, apiVersion, endpoint, foundVia, buildKitCli, null);
+    }
+
+    /**
+     * "DOCKER_HOST unix:///x.sock did not answer (no socket there); using /var/run/docker.sock" when an engine the
+     * user named was passed over for a fallback; null when the first place asked answered.
+     */
+    public String fallbackNote() {
+        return passedOver == null ? null : passedOver + "; using " + endpoint;
+    }
+}

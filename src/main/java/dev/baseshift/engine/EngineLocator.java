@@ -82,12 +82,25 @@ public final class EngineLocator {
             }
             try {
                 JsonNode version = ping(endpoint);
-                return DockerEngine.connect(endpoint, version, env);
+                return DockerEngine.connect(endpoint, version, env, passedOver(attempts));
             } catch (EngineException e) {
                 attempts.add(new Attempt(endpoint.uri(), endpoint.source(), e.getMessage()));
             }
         }
         throw new NoEngineException(attempts);
+    }
+
+    /** The places the user named (DOCKER_HOST, a context) that did not answer, in words; null when none. */
+    private static String passedOver(List<Attempt> attempts) {
+        List<String> named = new ArrayList<>();
+        for (Attempt a : attempts) {
+            String s = a.source();
+            if (s != null && (s.equals("DOCKER_HOST") || s.startsWith("DOCKER_CONTEXT") || s.startsWith("currentContext")
+                    || s.startsWith("context "))) {
+                named.add(s + " " + a.where() + " did not answer (" + a.error() + ")");
+            }
+        }
+        return named.isEmpty() ? null : String.join("; ", named);
     }
 
     private record Candidate(Endpoint endpoint, String where, String source, String error) {

@@ -56,7 +56,8 @@ public final class EngineStatusViewModel {
             EngineInfo i = (EngineInfo) found[1];
             info.set(i);
             summary.set(describe(i));
-            detail.set(i.foundVia() == null ? "" : "found via " + i.foundVia());
+            detail.set((i.foundVia() == null ? "" : "found via " + i.foundVia())
+                    + (i.fallbackNote() == null ? "" : " — " + i.fallbackNote()));
             engine.set(e);
             state.set(State.READY);
         }, error -> {
@@ -68,7 +69,9 @@ public final class EngineStatusViewModel {
     }
 
     static String describe(EngineInfo i) {
-        return i.name() + " " + i.version() + " · API " + i.apiVersion() + " · " + i.endpoint();
+        return i.name() + " " + i.version() + " · API " + i.apiVersion() + " · " + i.endpoint()
+                // the engine the user named did not answer: say so where they look, the rest behind Details…
+                + (i.passedOver() == null ? "" : " (" + i.passedOver().split(" ")[0] + " did not answer)");
     }
 
     /** Closes the engine connection (window closing; any thread, so the properties are left as they are). */

@@ -58,6 +58,9 @@ class EngineLocatorTest {
         try (DockerEngine engine = new EngineLocator(env, home()).locate()) {
             assertThat(engine.info().endpoint()).isEqualTo(REAL_SOCKET);
             assertThat(engine.info().foundVia()).isEqualTo("well-known socket");
+            // the user named another engine: the fallback is said, not silent
+            assertThat(engine.info().fallbackNote()).startsWith("DOCKER_HOST unix://").contains("dead.sock did not answer (")
+                    .endsWith("; using " + REAL_SOCKET);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
@@ -66,6 +69,7 @@ class EngineLocatorTest {
     void dockerHostWinsWhenItAnswers() throws Exception {
         try (DockerEngine engine = new EngineLocator(Map.of("DOCKER_HOST", REAL_SOCKET), home()).locate()) {
             assertThat(engine.info().foundVia()).isEqualTo("DOCKER_HOST");
+            assertThat(engine.info().fallbackNote()).isNull();
             assertThat(engine.info().apiVersion())
                     .isEqualTo(Cli.run("docker", "version", "--format", "{{.Server.APIVersion}}"));
         }
