@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 public final class BaseShiftCommand implements Runnable {
 
     /** Exit codes of the contract. */
-    public static final int OK = 0, GATE_FAILED = 1, BAD_INPUT = 2, NO_ENGINE = 3;
+    public static final int OK = 0, GATE_FAILED = 1, BAD_INPUT = 2, NO_ENGINE = 3, ENGINE_LOST = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -158,6 +158,15 @@ public final class CompareCommand implements Callable<Integer> {
 
         printSummary(result, out);
         boolean reportsWritten = writeReports(result, err);
+        List<VariantResult> lost = result.lostToEngine();
+        if (!lost.isEmpty()) {
+            // the run did not complete: no gate can pass on it, whatever the others did
+            err.println("baseshift compare: the container engine stopped answering during the run; "
+                    + String.join(", ", lost.stream().map(v -> v.variant().label()).toList())
+                    + " did not finish (the other variants' results are kept"
+                    + (reportsWritten ? " and written)" : ")"));
+            return BaseShiftCommand.ENGINE_LOST;
+        }
         int gate = gates(result, inputs, err);
         return gate != BaseShiftCommand.OK ? gate : reportsWritten ? BaseShiftCommand.OK : BaseShiftCommand.BAD_INPUT;
     }

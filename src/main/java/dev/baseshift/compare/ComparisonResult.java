@@ -41,6 +41,14 @@ public record ComparisonResult(Plan plan, List<VariantResult> variants, Recommen
         return repairs.stream().filter(r -> r.tier() == tier).findFirst();
     }
 
+    /** How a variant's error begins when the engine went away under it (the run did not complete). */
+    public static final String ENGINE_LOST = "the container engine stopped answering";
+
+    /** The variants the engine's going away cost: they did not finish, for no fault of theirs. */
+    public List<VariantResult> lostToEngine() {
+        return variants.stream().filter(v -> v.error() != null && v.error().startsWith(ENGINE_LOST)).toList();
+    }
+
     public Optional<VariantResult> original() {
         return variants.stream().filter(v -> v.variant().original()).findFirst();
     }

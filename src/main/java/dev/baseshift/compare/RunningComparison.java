@@ -267,7 +267,7 @@ final class RunningComparison implements ComparisonRun {
             }
             String message = message(e);
             if (!(e instanceof IOException) && !engineAnswers()) {
-                message = "the container engine stopped answering during the build: " + message;
+                message = ComparisonResult.ENGINE_LOST + " during the build: " + message;
             }
             emit(new ComparisonEvent.BuildFinished(tier, false, secs, message));
             return failed(v, message, secs);
