@@ -6,14 +6,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,35 +30,16 @@ class EngineLostExitTest {
             Files.writeString(df, Files.readString(df).replace("echo built >> /hello.txt",
                     "if [ ! -d /usr/share/filler ]; then sleep 120; fi; echo built >> /hello.txt"));
             Path json = tmp.resolve("lost.json");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "dev.baseshift.Launcher", "compare", project.toString(), "--tiers", "alpine", "--json",
-                    json.toString()).redirectErrorStream(true);
-            pb.environment().put("DOCKER_HOST", daemon.host());
-            Process cli = pb.start();
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(cli.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String l; (l = r.readLine()) != null; ) lines.add(l);
-                } catch (java.io.IOException e) {
-                    // the process is gone
-                }
-            });
-            reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline && lines.stream().noneMatch(l -> l.startsWith("full: built —"))) {
-                Thread.sleep(100);
-            }
-            assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.startsWith("full: built —"));
+            CliProcess cli = CliProcess.start(java.util.Map.of("DOCKER_HOST", daemon.host()), "compare",
+                    project.toString(), "--tiers", "alpine", "--json", json.toString());
+            assertThat(cli.awaitLine(l -> l.startsWith("full: built —"), 90)).as(cli.output()).isTrue();
             Thread.sleep(1500); // alpine is in its sleeping RUN
 
             daemon.kill();
 
-            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
-            reader.join(5000);
-            String all = String.join("\n", lines);
-            assertThat(cli.exitValue()).as(all).isEqualTo(4);
+            assertThat(cli.awaitExit(90)).as(cli.output()).isTrue();
+            String all = cli.output();
+            assertThat(cli.process.exitValue()).as(all).isEqualTo(4);
             assertThat(all).contains("baseshift compare: the container engine stopped answering during the run; "
                     + "alpine did not finish (the other variants' results are kept and written)");
             JsonNode r = new ObjectMapper().readTree(json.toFile());

@@ -4,15 +4,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static dev.baseshift.e2e.DockerCli.labelled;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,31 +24,15 @@ class InterruptTest {
         Path project = TestProjects.copy("tiny-app", tmp, slug);
         Path df = project.resolve("Dockerfile");
         Files.writeString(df, Files.readString(df).replace("echo built >> /hello.txt", "sleep 60"));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.baseshift.Launcher",
-                "compare", project.toString(), "--tiers", "alpine")
-                .redirectErrorStream(true).start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(cli.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) lines.add(l);
-            } catch (java.io.IOException e) {
-                // the process is gone
-            }
-        });
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lines.stream().filter(l -> l.contains("building on")).count() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        CliProcess cli = CliProcess.start(java.util.Map.of(), "compare", project.toString(), "--tiers", "alpine");
+        List<String> lines = cli.lines;
+        cli.awaitLine(l -> lines.stream().filter(x -> x.contains("building on")).count() >= 2, 60);
         Thread.sleep(3000); // inside the sleeping RUN step
 
-        new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(cli.process.pid())).start().waitFor();
 
-        assertThat(cli.waitFor(40, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
-        assertThat(cli.exitValue()).as("the README's code for an interrupted run").isEqualTo(130);
-        reader.join(5000);
+        assertThat(cli.awaitExit(40)).as(String.join("\n", lines)).isTrue();
+        assertThat(cli.process.exitValue()).as("the README's code for an interrupted run").isEqualTo(130);
         assertThat(lines).anyMatch(l -> l.contains("building on"));
         // the shutdown hook cancelled the run (not merely the JVM vanishing under the engine)
         assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.matches("(full|alpine): cancelled.*"));
