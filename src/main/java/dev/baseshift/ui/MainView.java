@@ -45,6 +45,8 @@ public final class MainView extends BorderPane {
     private final Tab resultsTab;
     private final Tab compareTab;
     private final Tab repairTab;
+    private final Button compareButton = new Button("Compare");
+    private final Button cancelAllButton = new Button("Cancel all");
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -87,6 +89,9 @@ public final class MainView extends BorderPane {
         // a comparison starts (maybe after the last one's images are removed): show its progress
         vm.run().runningProperty().addListener((o, a, running) -> {
             if (running) tabs.getSelectionModel().select(compareTab);
+            // the focused button is about to be disabled: keep the focus on the one that takes over, never let it
+            // fall to the Dockerfiles list
+            javafx.application.Platform.runLater(() -> (running ? cancelAllButton : compareButton).requestFocus());
         });
         // a repair starts (from the results' button or the Repair tab): show its progress
         vm.repair().runningProperty().addListener((o, a, busy) -> {
@@ -169,7 +174,7 @@ public final class MainView extends BorderPane {
         reason.getStyleClass().add("muted");
         reason.textProperty().bind(vm.run().disabledReasonProperty());
         reason.setMaxWidth(420);
-        Button compare = new Button("Compare");
+        Button compare = compareButton;
         compare.setId("compare");
         compare.getStyleClass().add("accent");
         compare.disableProperty().bind(vm.run().canCompareProperty().not());
@@ -178,7 +183,7 @@ public final class MainView extends BorderPane {
                 .then("Build, measure and probe the ticked variants").otherwise(vm.run().disabledReasonProperty()));
         compare.setTooltip(tip);
         compare.setOnAction(e -> compare());
-        Button cancelAll = new Button("Cancel all");
+        Button cancelAll = cancelAllButton;
         cancelAll.setId("cancel-all");
         cancelAll.disableProperty().bind(vm.run().runningProperty().not());
         cancelAll.setOnAction(e -> vm.run().cancelAll());

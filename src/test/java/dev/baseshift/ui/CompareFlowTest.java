@@ -78,6 +78,9 @@ class CompareFlowTest {
         waitFor(300, () -> vm.run().resultProperty().get() != null);
         // the window stays on the live log; the Results tab says results are ready
         javafx.scene.control.TabPane tabs = robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class);
+        // the focus went from Compare to Cancel all and back, never to the Dockerfiles list
+        javafx.scene.Node owner = tabs.getScene().getFocusOwner();
+        assertThat(owner == null ? null : owner.getId()).isIn("compare", "cancel-all");
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Compare");
         assertThat(tabs.getTabs().get(2).getText()).as(vm.run().finished().toString()).isEqualTo("Results (3 ready)");
         robot.interact(() -> tabs.getSelectionModel().select(2));
