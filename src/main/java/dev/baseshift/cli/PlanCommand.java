@@ -48,8 +48,8 @@ public final class PlanCommand implements Callable<Integer> {
             out.printf("  %s stage %d%s  FROM %s  (line %d)%n", s.index() == plan.graph().finalStage() ? "*" : " ",
                     s.index(), s.name() != null ? " \"" + s.name() + "\"" : "", s.base(), s.line());
         }
-        out.printf("Base:       %s  — %s%n", plan.base().ref(), plan.base().family() == null
-                ? "unknown family (add tiers with --base TIER=IMAGE)"
+        out.printf("Base:       %s  — %s%n", plan.base().ref(), plan.base().note() != null ? plan.base().note()
+                : plan.base().family() == null ? "unknown family (add tiers with --base TIER=IMAGE)"
                 : "family " + plan.base().family() + ", tier " + plan.base().tier().id()
                         + (plan.base().version() != null ? ", version " + plan.base().version() : ""));
         out.println();

@@ -111,7 +111,7 @@ public final class Planner {
 
         return new Plan(dir, rel, dockerfile, graph,
                 new BaseInfo(ref, match != null ? match.family().name() : null, originalTier,
-                        match != null ? match.version() : null),
+                        match != null ? match.version() : null, match != null ? null : NotLinux.says(ref)),
                 variants, probes(dir, rel, dockerfile.text(), match, config, request), request.buildArgs(),
                 request.target());
     }

@@ -50,6 +50,7 @@ public final class JsonReport {
         base.put("family", plan.base().family());
         base.put("tier", plan.base().tier().id());
         base.put("version", plan.base().version());
+        if (plan.base().note() != null) base.put("note", plan.base().note());
         ArrayNode variants = root.putArray("variants");
         for (Variant v : plan.variants()) variantNode(variants.addObject(), v);
         ArrayNode probes = root.putArray("probes");

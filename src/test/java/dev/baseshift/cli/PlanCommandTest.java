@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,21 @@ class PlanCommandTest {
         Run named = run("plan", dir.toString(), "--tiers", "slim", "--base", "slim=myorg/app:1-slim");
         assertThat(named.err()).isEmpty();
         assertThat(named.out()).contains("myorg/app:1-slim");
+    }
+
+    @Test
+    void aWindowsBaseIsSaidToBeOneNotAnUnknownFamily() throws Exception {
+        for (String base : List.of("python:3.13-windowsservercore-ltsc2022", "mcr.microsoft.com/windows/nanoserver:ltsc2022",
+                "mcr.microsoft.com/windows/servercore:ltsc2022")) {
+            Files.writeString(dir.resolve("Dockerfile"), "FROM " + base + "\n");
+            Run r = run("plan", dir.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Base:       " + base + "  — a Windows image: BaseShift compares Linux bases");
+            JsonNode json = new ObjectMapper().readTree(run("plan", dir.toString(), "--json").out());
+            assertThat(json.path("base").path("note").asText()).startsWith("a Windows image");
+        }
+        Files.writeString(dir.resolve("Dockerfile"), "FROM myorg/windows-tools:1\n");
+        assertThat(run("plan", dir.toString()).out()).contains("unknown family");
     }
 
     @Test
