@@ -43,12 +43,8 @@ public final class RepairText {
         if (proven.isEmpty()) return r.verdict();
         VariantResult v = proven.get();
         long ran = v.probes().stream().filter(p -> p.outcome() != dev.baseshift.compare.ProbeOutcome.SKIPPED).count();
-        List<String> reasons = new ArrayList<>();
-        if (r.patch() != null) {
-            for (var h : r.patch().hunks()) if (!reasons.contains(h.reason())) reasons.add(h.reason());
-        }
+        String reasons = r.patch() == null ? "" : r.patch().reasons(2, Integer.MAX_VALUE);
         return Sizes.format(v.sizeBytes()) + ", passes " + v.probesPassed() + "/" + ran
-                + (reasons.isEmpty() ? "" : " — " + String.join("; ", reasons.size() > 2
-                ? List.of(reasons.get(0), reasons.get(1), "…") : reasons));
+                + (reasons.isEmpty() ? "" : " — " + reasons);
     }
 }

@@ -91,7 +91,7 @@ final class RunningComparison implements ComparisonRun {
     RunningComparison(ContainerEngine engine, Sessions sessions, Plan plan, CompareOptions options,
                       Consumer<ComparisonEvent> listener) {
         this.engine = engine;
-        this.podman = engine.info() != null && "Podman".equals(engine.info().name());
+        this.podman = engine.info() != null && engine.info().podman();
         this.sessions = sessions;
         this.plan = plan;
         this.options = options;

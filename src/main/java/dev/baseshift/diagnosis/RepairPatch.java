@@ -21,6 +21,20 @@ public record RepairPatch(String dockerfile, String diff, List<Hunk> hunks, List
     public boolean changes() { return !hunks.isEmpty(); }
 
     /**
+     * The hunks' reasons in one line: each once, cut to {@code chars} characters, at most {@code max} of them and
+     * "…" for the rest ("adds python3-numpy: …; copies libyaml-0.so.2; …"); empty when there are none.
+     */
+    public String reasons(int max, int chars) {
+        List<String> reasons = new java.util.ArrayList<>();
+        for (Hunk h : hunks) {
+            String r = h.reason().length() > chars ? h.reason().substring(0, chars - 1) + "…" : h.reason();
+            if (!reasons.contains(r)) reasons.add(r);
+        }
+        if (reasons.size() > max) return String.join("; ", reasons.subList(0, max)) + "; …";
+        return String.join("; ", reasons);
+    }
+
+    /**
      * @param line   1-based line in the plain variant where the change starts (0 = before the first line)
      * @param reason one line: why ("adds python3-numpy: the original has numpy from it")
      */

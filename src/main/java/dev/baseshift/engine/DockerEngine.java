@@ -148,7 +148,7 @@ public final class DockerEngine implements ContainerEngine {
     @Override
     public BuildOutcome build(BuildRequest request, Consumer<String> log) throws EngineException {
         if (request.needsBuildKit()) {
-            if (info.name().equals("Podman")) {
+            if (info.podman()) {
                 throw new EngineException("this Dockerfile needs BuildKit (heredoc, RUN --mount, COPY --link/--chmod …), "
                         + "which Podman " + info.version() + " does not provide: its builder cannot read it. Build on a "
                         + "Docker engine with BuildKit, or write the step without BuildKit-only syntax");

@@ -8,6 +8,11 @@ public record EngineInfo(String name, String version, String apiVersion, String 
         this(name, version, apiVersion, endpoint, foundVia, buildKitCli, null);
     }
 
+    /** Podman's Docker-compatible API: no BuildKit, its own builder and storage quirks. */
+    public boolean podman() {
+        return "Podman".equals(name);
+    }
+
     /**
      * "DOCKER_HOST unix:///x.sock did not answer (no socket there); using /var/run/docker.sock" when an engine the
      * user named was passed over for a fallback; null when the first place asked answered.

@@ -443,13 +443,7 @@ public final class RepairService {
 
     /** The patch's reasons in one progress line: at most three, each cut to {@value #REASON_CHARS} characters. */
     private static String hunkSummary(RepairPatch p) {
-        List<String> reasons = new ArrayList<>();
-        for (RepairPatch.Hunk h : p.hunks()) {
-            String r = h.reason().length() > REASON_CHARS ? h.reason().substring(0, REASON_CHARS - 1) + "…" : h.reason();
-            if (!reasons.contains(r)) reasons.add(r);
-        }
-        if (reasons.size() > 3) return String.join("; ", reasons.subList(0, 3)) + "; …";
-        return String.join("; ", reasons);
+        return p.reasons(3, REASON_CHARS);
     }
 
     private static String failure(VariantResult r) {
