@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The {@code baseshift} command line: {@code plan} and {@code compare}. With no command the launcher opens the GUI. */
+/** The {@code baseshift} command line: {@code plan}, {@code compare} and {@code clean}. With no command the launcher opens the GUI. */
 @Command(name = "baseshift", mixinStandardHelpOptions = true, versionProvider = BaseShiftCommand.Version.class,
         description = "How much would a slimmer base image save, and does the app still work there?",
-        subcommands = {PlanCommand.class, CompareCommand.class},
+        subcommands = {PlanCommand.class, CompareCommand.class, CleanCommand.class},
         footer = {"", "Without a command, BaseShift opens the desktop app (on DIR, or on the bundled sample).",
                 "Exit codes: 0 done, 1 a --max-size or probe gate failed, 2 bad usage or input, 3 no container engine."})
 public final class BaseShiftCommand implements Runnable {
@@ -21,7 +21,7 @@ public final class BaseShiftCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: plan or compare");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: plan, compare or clean");
     }
 
     /** Runs the command line and returns the exit code; never throws, never prints a stack trace. */

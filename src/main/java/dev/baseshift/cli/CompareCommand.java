@@ -83,7 +83,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "F", description = "Write the layer chart as a PNG.")
     Path png;
 
-    @Option(names = "--keep-images", description = "Leave the variant images in the engine.")
+    @Option(names = "--rm-images", description = "Remove this project's variant images at the end (CI). By default "
+            + "they stay as baseshift/<project>:<tier>, the build cache of the next comparison; "
+            + "'baseshift clean' removes them.")
+    boolean rmImages;
+
+    /** The default since images are the project's cache; still accepted so existing scripts keep working. */
+    @Option(names = "--keep-images", hidden = true)
     boolean keepImages;
 
     @Option(names = "--repair", description = "Diagnose each failing variant from evidence, patch its Dockerfile, "
@@ -157,6 +163,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
 
         printSummary(result, out);
+        if (!rmImages && result.variants().stream().anyMatch(VariantResult::built)) {
+            err.println("Kept " + plan.imageRepository() + ":" + String.join(",", result.variants().stream()
+                    .filter(VariantResult::built).map(v -> v.variant().tagName()).toList())
+                    + " as the next comparison's cache ('baseshift clean " + plan.projectDir()
+                    + "' removes them; --rm-images does at the end of a run)");
+        }
         boolean reportsWritten = writeReports(result, err);
         List<VariantResult> lost = result.lostToEngine();
         if (!lost.isEmpty()) {
@@ -216,7 +228,7 @@ public final class CompareCommand implements Callable<Integer> {
             throws InterruptedException {
         CompareOptions defaults = CompareOptions.defaults(plan.probes());
         CompareOptions options = new CompareOptions(plan.probes(), inputs.parallel, inputs.timeout,
-                inputs.probeTimeout, defaults.serverGrace(), keepImages, inputs.network);
+                inputs.probeTimeout, defaults.serverGrace(), !rmImages, inputs.network);
         if (engine.info().fallbackNote() != null) err.println("baseshift compare: " + engine.info().fallbackNote());
         err.println("Comparing " + plan.variants().size() + " variants of " + plan.projectSlug() + " on "
                 + engine.info().name() + " " + engine.info().version() + " (" + engine.info().endpoint() + ")");
@@ -246,8 +258,8 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("Repairing " + String.join(", ", failing.stream().map(Tier::id).toList())
                         + " (at most " + RepairService.MAX_ROUNDS + " rounds each)");
             }
-            // with nothing to repair this only removes the images kept for it (unless --keep-images)
-            return repairs.repair(result, options, List.of(), logs::lines, !keepImages, e -> {
+            // with nothing to repair this only removes the images kept for it (with --rm-images)
+            return repairs.repair(result, options, List.of(), logs::lines, rmImages, e -> {
                 if (e instanceof RepairService.Event.Progress p) {
                     err.println("  " + p.tier().id() + ": " + p.message());
                 } else if (e instanceof RepairService.Event.Rebuild r
@@ -277,9 +289,10 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-12s %-13s %9s %9s  %-7s %s%n", "TIER", "STATUS", "SIZE", "BUILD", "PROBES", "BASE");
         for (VariantResult v : result.variants()) {
             long ran = v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
-            out.printf(Locale.ROOT, "%-12s %-13s %9s %7.1f s  %-7s %s%n",
+            out.printf(Locale.ROOT, "%-12s %-13s %9s %9s  %-7s %s%n",
                     v.variant().label() + (v.variant().original() ? "*" : ""), v.status().id(),
-                    v.built() ? Sizes.format(v.sizeBytes()) : "-", v.buildSeconds(),
+                    v.built() ? Sizes.format(v.sizeBytes()) : "-",
+                    v.cached() ? "cached" : String.format(Locale.ROOT, "%.1f s", v.buildSeconds()),
                     v.built() ? v.probesPassed() + "/" + ran : "-", v.variant().base());
         }
         out.println("(* the original)");

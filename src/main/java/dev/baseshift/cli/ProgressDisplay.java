@@ -68,9 +68,14 @@ final class ProgressDisplay implements Consumer<ComparisonEvent> {
                 plain(rows.get(e.tier()).tier + ": " + line);
             }
         } else if (event instanceof ComparisonEvent.BuildFinished e) {
-            plain(rows.get(e.tier()).tier + ": " + (e.success()
-                    ? String.format(Locale.ROOT, "built in %.1f s", e.seconds())
+            plain(rows.get(e.tier()).tier + ": " + (e.cached() ? "cached (inputs unchanged; not built again)"
+                    : e.success() ? String.format(Locale.ROOT, "built in %.1f s", e.seconds())
                     : "build failed (the cause follows in the summary)"));
+            if (e.cached()) rows.get(e.tier()).status = "cached";
+        } else if (event instanceof ComparisonEvent.Notice e) {
+            if (live) warnings.add(e.message());
+            out.println(e.message());
+            out.flush();
         } else if (event instanceof ComparisonEvent.ProbeFinished e) {
             Row r = rows.get(e.tier());
             r.detail = "probe " + e.probe().name() + ": " + e.probe().outcome().id();
@@ -104,7 +109,8 @@ final class ProgressDisplay implements Consumer<ComparisonEvent> {
     static String summary(VariantResult v) {
         if (v.built()) {
             long ran = v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
-            return Sizes.format(v.sizeBytes()) + ", probes " + v.probesPassed() + "/" + ran + " passed";
+            return Sizes.format(v.sizeBytes()) + (v.cached() ? " (cached)" : "") + ", probes " + v.probesPassed() + "/"
+                    + ran + " passed";
         }
         return firstLine(v.error());
     }

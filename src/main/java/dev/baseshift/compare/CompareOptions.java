@@ -11,7 +11,8 @@ import java.util.List;
  * @param timeout        the whole comparison; null = none
  * @param probeTimeout   per probe (default 30 s)
  * @param serverGrace    a default probe that is still running after this counts as a pass (a server)
- * @param keepImages     leave the variant images in the engine
+ * @param keepImages     leave the variant images in the engine as the project's build cache (the default); false
+ *                       removes them at the end ({@code --rm-images})
  * @param buildNetwork   the network of RUN steps ({@code docker build --network}), null for the engine's default
  */
 public record CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
@@ -28,7 +29,7 @@ public record CompareOptions(List<Probe> probes, int parallel, Duration timeout,
     }
 
     public static CompareOptions defaults(List<Probe> probes) {
-        return new CompareOptions(probes, 2, null, Duration.ofSeconds(30), Duration.ofSeconds(3), false);
+        return new CompareOptions(probes, 2, null, Duration.ofSeconds(30), Duration.ofSeconds(3), true);
     }
 
     /** The same options, keeping the images (the repair reads them) or not. */

@@ -12,13 +12,19 @@ import java.util.function.Consumer;
 /**
  * Builds, measures and probes every variant of a plan with bounded parallelism.
  *
- * <p>Every image and container carries {@link #SESSION_LABEL} (a fresh uuid per comparison) and
- * {@link #PROJECT_LABEL}. At start, leftovers of crashed comparisons are swept: only sessions registered in
- * {@link Sessions} whose process is gone, so a comparison running elsewhere on a shared engine is never touched.
+ * <p>Variant images are tagged {@code baseshift/<project key>:<tier>} and carry only stable labels
+ * ({@link #PROJECT_LABEL}, the inputs digest, {@link #BASE_LABEL}), so the builder's cache serves every unchanged step
+ * and a variant whose inputs did not change is not built at all. They stay as the project's cache until its next
+ * comparison replaces them or the user removes them ({@code baseshift clean}, the app's Remove). Probe containers
+ * carry {@link #SESSION_LABEL} (a fresh uuid per comparison) and never outlive it; at start, containers of crashed
+ * comparisons are swept: only sessions registered in {@link Sessions} whose process is gone, so a comparison running
+ * elsewhere on a shared engine is never touched. Two comparisons of one project take turns (a project lock).
  */
 public final class ComparisonService {
     public static final String SESSION_LABEL = "dev.baseshift.session";
     public static final String PROJECT_LABEL = "dev.baseshift.project";
+    /** The id (hex) of the base image a variant image was built on: what it holds above it is BaseShift's. */
+    public static final String BASE_LABEL = "dev.baseshift.base";
 
     private static final ExecutorService DEFAULT_POOL = Executors.newCachedThreadPool(daemonThreads());
 

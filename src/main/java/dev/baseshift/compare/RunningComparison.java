@@ -45,6 +45,8 @@ final class RunningComparison implements ComparisonRun {
     /** Probes run with a memory limit so a runaway probe cannot starve the machine. */
     static final long PROBE_MEMORY_BYTES = 512L * 1024 * 1024;
     private static final String SCRATCH = "scratch";
+    /** On every variant image: the digest of its inputs ({@link BuildInputs}); equal digests mean the same image. */
+    static final String INPUTS_LABEL = "dev.baseshift.inputs";
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "baseshift-compare-timeout");
         t.setDaemon(true);
@@ -77,10 +79,13 @@ final class RunningComparison implements ComparisonRun {
      */
     private final List<String> deferred = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean needsBuildKit;
+    /** On probe containers: the session (for the crash sweep) and the project. Never on images. */
     private final Map<String, String> labels;
+    private final String projectKey;
 
     private volatile String runCancelReason;
     private Sessions.Session session;
+    private Sessions.ProjectLock projectLock;
     private ScheduledFuture<?> timeout;
     private EngineSummary engineSummary;
     private BuildContext context;
@@ -101,8 +106,9 @@ final class RunningComparison implements ComparisonRun {
         for (Variant v : variants) cancelFlags.put(v.tier(), new AtomicBoolean());
         this.needsBuildKit = needsBuildKit(plan.dockerfile());
         this.session = sessions.open();
+        this.projectKey = plan.projectKey();
         this.labels = Map.of(ComparisonService.SESSION_LABEL, session.id(),
-                ComparisonService.PROJECT_LABEL, plan.projectSlug());
+                ComparisonService.PROJECT_LABEL, projectKey);
     }
 
     String sessionId() { return session.id(); }
@@ -166,10 +172,21 @@ final class RunningComparison implements ComparisonRun {
         }
     }
 
-    /** Once per comparison, by the first worker: sweep crashed sessions, learn the engine, make the context. */
+    /**
+     * Once per comparison, by the first worker: take the project (waiting while another comparison of it runs), sweep
+     * crashed sessions, learn the engine, make the context.
+     */
     private synchronized void prepare() {
         if (prepared) return;
         prepared = true;
+        try {
+            projectLock = sessions.lockProject(projectKey, () -> runCancelReason != null,
+                    () -> emit(new ComparisonEvent.Notice("waiting for another comparison of " + plan.projectSlug()
+                            + " (" + plan.projectDir() + ") to finish; its images are this one's cache")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelAll("interrupted");
+        }
         for (String dead : sessions.dead()) {
             if (dead.equals(session.id())) continue;
             try {
@@ -179,6 +196,7 @@ final class RunningComparison implements ComparisonRun {
                 // the engine may be unreachable now; the session stays registered and is swept next time
             }
         }
+        sweepUntagged();
         try {
             EngineInfo info = engine.info();
             engineSummary = new EngineSummary(info.name(), info.version(), info.apiVersion(), info.endpoint());
@@ -193,10 +211,29 @@ final class RunningComparison implements ComparisonRun {
         }
     }
 
+    /**
+     * A BaseShift image without a tag lost it to a newer build whose comparison ended before removing it (a crash):
+     * no comparison uses it any more. Removing it never breaks another image: the engine keeps shared parents.
+     */
+    private void sweepUntagged() {
+        try {
+            for (ImageDetails.Summary image : engine.images(ComparisonService.PROJECT_LABEL, null, true)) {
+                try {
+                    engine.removeUnused(image.id());
+                } catch (EngineException | RuntimeException e) {
+                    // in use by a container, or gone already
+                }
+            }
+        } catch (EngineException | RuntimeException e) {
+            // the engine may be unreachable now; the builds will say so
+        }
+    }
+
     private void finish() {
         if (timeout != null) timeout.cancel(false);
         for (String image : deferred) removeQuietly(image);
         CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+        if (projectLock != null) projectLock.close();
         if (context != null) {
             try {
                 context.close();
@@ -205,13 +242,11 @@ final class RunningComparison implements ComparisonRun {
             }
         }
         boolean clean = true;
-        if (!options.keepImages()) {
-            // Catches what a cancelled build or a killed probe may have left behind.
-            try {
-                engine.removeLabelled(ComparisonService.SESSION_LABEL, session.id());
-            } catch (EngineException | RuntimeException e) {
-                clean = false;
-            }
+        // Catches a probe container a cancel or a lost connection left behind (images never carry the session).
+        try {
+            engine.removeLabelled(ComparisonService.SESSION_LABEL, session.id());
+        } catch (EngineException | RuntimeException e) {
+            clean = false;
         }
         if (clean) session.close();
         else session.release();
@@ -246,19 +281,34 @@ final class RunningComparison implements ComparisonRun {
         emit(new ComparisonEvent.StatusChanged(tier, VariantStatus.BUILDING, "on " + v.base()));
         if (contextWarning != null) emit(new ComparisonEvent.BuildLog(tier, "warning: " + contextWarning));
 
-        String tag = "baseshift/" + plan.projectSlug() + ":" + v.tagName();
-        String superseded = imageTagged(tag);
+        String tag = plan.imageRepository() + ":" + v.tagName();
+        ImageDetails kept = keptImage(tag);
+        String superseded = kept != null ? kept.id() : null;
+        String inputs = contextFailure != null ? null : BuildInputs.digest("Dockerfile." + tier.id(), v.dockerfile(),
+                context.digest(), plan.buildArgs(), plan.target(), needsBuildKit, this::localImageId);
         long start = System.nanoTime();
         BuildOutcome built;
+        boolean cached = kept != null && inputs != null && inputs.equals(kept.labels().get(INPUTS_LABEL));
         try {
             if (contextFailure != null) throw contextFailure;
-            // BuildKit applies --label without a step; the classic builder gets one LABEL step for all labels.
-            String text = needsBuildKit ? null : LabelStep.append("Dockerfile." + tier.id(), v.dockerfile(),
-                    plan.buildArgs(), plan.target(), labels);
-            built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(),
-                    text != null ? text : v.dockerfile(), tag, plan.buildArgs(), plan.target(),
-                    text != null ? Map.of() : labels, needsBuildKit, cancel, options.buildNetwork()),
-                    line -> emit(new ComparisonEvent.BuildLog(tier, line)));
+            if (cached) {
+                emit(new ComparisonEvent.BuildLog(tier, "cached: " + tag + " (" + shortId(kept.id())
+                        + ") was built from the same inputs by the last comparison; not built again"));
+                built = new BuildOutcome(kept.id(), tag, false);
+            } else {
+                // Stable labels only, so the builder's cache serves every unchanged step, the last one too.
+                Map<String, String> imageLabels = new java.util.TreeMap<>(Map.of(
+                        ComparisonService.PROJECT_LABEL, projectKey, INPUTS_LABEL, inputs));
+                String baseId = v.base() == null ? null : localImageId(v.base());
+                if (baseId != null) imageLabels.put(ComparisonService.BASE_LABEL, shortId(baseId, 64));
+                // BuildKit applies --label without a step; the classic builder gets one LABEL step for all labels.
+                String text = needsBuildKit ? null : LabelStep.append("Dockerfile." + tier.id(), v.dockerfile(),
+                        plan.buildArgs(), plan.target(), imageLabels);
+                built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(),
+                        text != null ? text : v.dockerfile(), tag, plan.buildArgs(), plan.target(),
+                        text != null ? Map.of() : imageLabels, needsBuildKit, cancel, options.buildNetwork()),
+                        line -> emit(new ComparisonEvent.BuildLog(tier, line)));
+            }
         } catch (Exception e) {
             double secs = elapsed(start);
             if (cancel.get()) {
@@ -273,7 +323,7 @@ final class RunningComparison implements ComparisonRun {
             return failed(v, message, secs);
         }
         double buildSeconds = elapsed(start);
-        emit(new ComparisonEvent.BuildFinished(tier, true, buildSeconds, null));
+        emit(new ComparisonEvent.BuildFinished(tier, true, buildSeconds, null, cached));
         String image = built.imageId() != null ? built.imageId() : tag;
         if (superseded != null && !sameImageId(superseded, image)) {
             // An earlier run's kept image just lost its tag to this one: remove it rather than leave an untagged
@@ -312,7 +362,8 @@ final class RunningComparison implements ComparisonRun {
             removeLater(image);
         }
         return new VariantResult(v, VariantStatus.BUILT, built.imageId(), tag, m.details.sizeBytes(), m.baseBytes,
-                m.details.sizeBytes() - m.baseBytes, buildSeconds, null, m.layers, probes);
+                m.details.sizeBytes() - m.baseBytes, buildSeconds, null, m.layers, probes,
+                cached ? BuildCache.CACHED : BuildCache.BUILT);
     }
 
     private record Measured(ImageDetails details, List<LayerMeasure> layers, long baseBytes) {}
@@ -399,13 +450,35 @@ final class RunningComparison implements ComparisonRun {
         }
     }
 
-    /** The id of the image a BaseShift tag points to now, or null. */
-    private String imageTagged(String tag) {
+    /** The image a BaseShift tag points to now (the last comparison's), or null. */
+    private ImageDetails keptImage(String tag) {
         try {
-            return engine.hasImage(tag) ? engine.inspect(tag).id() : null;
+            return engine.hasImage(tag) ? engine.inspect(tag) : null;
         } catch (EngineException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A base image's id in the engine, or null when it is not there (then the variant is built, and pulls it). */
+    private String localImageId(String ref) {
+        Optional<ImageDetails> base = baseImages.computeIfAbsent(ref, r -> {
+            try {
+                return engine.hasImage(r) ? Optional.of(engine.inspect(r)) : Optional.empty();
+            } catch (EngineException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+        if (base.isEmpty()) baseImages.remove(ref); // learnt again after the build pulled it
+        return base.map(ImageDetails::id).orElse(null);
+    }
+
+    private static String shortId(String id) {
+        return shortId(id, 12);
+    }
+
+    private static String shortId(String id, int length) {
+        String hex = id.replaceFirst("^sha256:", "");
+        return hex.substring(0, Math.min(length, hex.length()));
     }
 
     private static boolean sameImageId(String a, String b) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -82,6 +83,77 @@ public final class Sessions {
             Files.deleteIfExists(dir.resolve(id + ".lock"));
         } catch (IOException e) {
             // a stale file only means the sweep is attempted again next time
+        }
+    }
+
+    /**
+     * Takes the lock of a project (by its {@link dev.baseshift.plan.Plan#projectKey() key}) so two comparisons of one
+     * project never replace each other's images: an OS file lock beside the sessions folder (dropped when the process
+     * dies), also held against other comparisons in this JVM. Waits while another comparison holds it, telling
+     * {@code waiting} once, until it is free or {@code cancelled} says to stop ({@code () -> true}: only try once).
+     *
+     * @return the held lock (close it to release), or null when cancelled while waiting; a folder that cannot be
+     *         written gives a lock that only guards this JVM
+     */
+    public ProjectLock lockProject(String projectKey, java.util.function.BooleanSupplier cancelled,
+                                   Runnable waiting) throws InterruptedException {
+        Path file = dir.resolveSibling("projects").resolve(projectKey + ".lock");
+        boolean told = false;
+        while (true) {
+            if (HELD.add(projectKey)) {
+                try {
+                    Files.createDirectories(file.getParent());
+                    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock;
+                    try {
+                        lock = channel.tryLock();
+                    } catch (OverlappingFileLockException e) {
+                        lock = null;
+                    }
+                    if (lock != null) return new ProjectLock(projectKey, channel, lock);
+                    channel.close();
+                } catch (IOException e) {
+                    return new ProjectLock(projectKey, null, null);
+                }
+                HELD.remove(projectKey);
+            }
+            if (cancelled.getAsBoolean()) return null;
+            if (!told) {
+                waiting.run();
+                told = true;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Project keys locked by comparisons of this JVM (a JVM cannot take its own file lock twice). */
+    private static final Set<String> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A project held by one comparison. */
+    public static final class ProjectLock implements AutoCloseable {
+        private final String key;
+        private final FileChannel channel;
+        private final FileLock lock;
+        private boolean closed;
+
+        private ProjectLock(String key, FileChannel channel, FileLock lock) {
+            this.key = key;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) return;
+            closed = true;
+            try {
+                if (lock != null) lock.release();
+                if (channel != null) channel.close();
+            } catch (IOException e) {
+                // closing the channel releases the lock in any case
+            } finally {
+                HELD.remove(key);
+            }
         }
     }
 

@@ -4,14 +4,30 @@ import dev.baseshift.plan.Variant;
 
 import java.util.List;
 
-/** The outcome of one variant. Sizes are bytes, exactly as the engine reports them. */
+/**
+ * The outcome of one variant. Sizes are bytes, exactly as the engine reports them.
+ *
+ * @param buildCache whether the image was built now or is the kept image of an earlier comparison with the same inputs
+ */
 public record VariantResult(Variant variant, VariantStatus status, String imageId, String tag, long sizeBytes,
                             long baseSizeBytes, long appSizeBytes, double buildSeconds, String error,
-                            List<LayerMeasure> layers, List<ProbeResult> probes) {
+                            List<LayerMeasure> layers, List<ProbeResult> probes, BuildCache buildCache) {
     public VariantResult {
         layers = List.copyOf(layers);
         probes = List.copyOf(probes);
+        if (buildCache == null) buildCache = status == VariantStatus.BUILT ? BuildCache.BUILT : BuildCache.NONE;
     }
+
+    /** A result whose image was built now (or not at all, when it did not build). */
+    public VariantResult(Variant variant, VariantStatus status, String imageId, String tag, long sizeBytes,
+                         long baseSizeBytes, long appSizeBytes, double buildSeconds, String error,
+                         List<LayerMeasure> layers, List<ProbeResult> probes) {
+        this(variant, status, imageId, tag, sizeBytes, baseSizeBytes, appSizeBytes, buildSeconds, error, layers,
+                probes, null);
+    }
+
+    /** True when the kept image was reused instead of building. */
+    public boolean cached() { return buildCache == BuildCache.CACHED; }
 
     public boolean built() { return status == VariantStatus.BUILT; }
 

@@ -33,7 +33,11 @@ import java.util.stream.Stream;
 
 /**
  * The project's build context: one tar of the project folder (with {@code .dockerignore} applied), made once per
- * comparison in a temp file and streamed to every build with the variant's Dockerfile added. Large files are not
+ * comparison in a temp file and streamed to every build with the variant's Dockerfile added the way the Docker CLI
+ * adds a Dockerfile from outside the context ({@code AddDockerfileToBuildContext}): under {@code .dockerfile.<hex>},
+ * a name the streamed {@code .dockerignore} lists, so the engine drops it before the build and no {@code COPY . }
+ * can carry it into the image. The hex is the Dockerfile text's own digest, so the same variant streams the same
+ * bytes on every run and its layers stay cached. Large files are not
  * copied into the temp file: their tar headers are, and their content is streamed from the project on each
  * {@link #open} (a changed file then fails the build with a clear message instead of giving a corrupt tar). The
  * project folder is only read. Thread-safe: every {@link #open} returns an independent stream.
@@ -54,8 +58,13 @@ public final class BuildContext implements AutoCloseable {
     private final List<Segment> segments;
     private final long totalBytes;
     private final int fileCount;
-    private final String injectDir;
+    private final Set<String> topLevelNames;
+    private final Ignore ignoreFile;
+    private final String digest;
     private volatile boolean closed;
+
+    /** The project's own top-level .dockerignore (null when it has none), sent with the injected name appended. */
+    private record Ignore(byte[] content, int mode, FileTime modTime) {}
 
     /** A piece of the streamed tar: a byte range of the temp file, or a large file's content read from the project. */
     private sealed interface Segment permits TempRange, ProjectFile {}
@@ -65,13 +74,15 @@ public final class BuildContext implements AutoCloseable {
     private record ProjectFile(Path file, String name, long size) implements Segment {}
 
     private BuildContext(Path projectDir, Path tarFile, List<Segment> segments, long totalBytes, int fileCount,
-                         String injectDir) {
+                         Set<String> topLevelNames, Ignore ignoreFile, String digest) {
         this.projectDir = projectDir;
         this.tarFile = tarFile;
         this.segments = List.copyOf(segments);
         this.totalBytes = totalBytes;
         this.fileCount = fileCount;
-        this.injectDir = injectDir;
+        this.topLevelNames = Set.copyOf(topLevelNames);
+        this.ignoreFile = ignoreFile;
+        this.digest = digest;
     }
 
     /** Tars the project folder, honouring its {@code .dockerignore}. */
@@ -106,8 +117,8 @@ public final class BuildContext implements AutoCloseable {
                 out.flush();
                 walker.segments.add(new TempRange(walker.segmentStart, counting.count));
             }
-            return new BuildContext(dir, tar, walker.segments, walker.bytes, walker.files,
-                    freeName(walker.topLevelNames));
+            return new BuildContext(dir, tar, walker.segments, walker.bytes, walker.files, walker.topLevelNames,
+                    walker.ignoreFile, java.util.HexFormat.of().formatHex(walker.digest.digest()));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tar);
             throw e;
@@ -127,6 +138,14 @@ public final class BuildContext implements AutoCloseable {
         return fileCount;
     }
 
+    /**
+     * SHA-256 (hex) of what the build sees: every entry's name, type, mode, size, link target and content, in tar
+     * order. Modification times are left out, as the builders' cache leaves them out: touching a file changes nothing.
+     */
+    public String digest() {
+        return digest;
+    }
+
     /** Bytes the temp file holds (large files are not copied into it). */
     long storedBytes() throws IOException {
         return Files.size(tarFile);
@@ -142,32 +161,47 @@ public final class BuildContext implements AutoCloseable {
     }
 
     /**
-     * Where a Dockerfile named {@code dockerfileName} sits inside the streamed context: a top-level folder that
-     * does not exist in the project, so it can neither collide with a project file nor be dropped by .dockerignore.
+     * Where the variant's Dockerfile sits in the streamed context: {@code .dockerfile.<first 20 hex digits of the
+     * text's SHA-256>} at the top (a suffix is added in the unlikely case the project has that name).
      */
-    public String dockerfilePath(String dockerfileName) {
-        return injectDir + "/" + checkName(dockerfileName);
+    public String dockerfilePath(String dockerfileText) {
+        String name = ".dockerfile." + sha256(dockerfileText.getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+        String free = name;
+        for (int i = 2; topLevelNames.contains(free); i++) free = name + "-" + i;
+        return free;
     }
 
-    /** The context tar with {@code dockerfileText} added at {@link #dockerfilePath(String)}. */
-    public InputStream open(String dockerfileName, String dockerfileText) throws IOException {
+    /**
+     * The context tar with {@code dockerfileText} added at {@link #dockerfilePath(String)} and that name appended to
+     * the streamed {@code .dockerignore} (made, listing itself too, when the project has none — as the Docker CLI
+     * does), so the engine removes both before building exactly when the user's own build would not have them.
+     */
+    public InputStream open(String dockerfileText) throws IOException {
         if (closed) {
             throw new IOException("build context already closed");
         }
         byte[] text = dockerfileText.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream extra = new ByteArrayOutputStream(text.length + 4 * RECORD);
+        String name = dockerfilePath(dockerfileText);
+        ByteArrayOutputStream ignore = new ByteArrayOutputStream();
+        if (ignoreFile != null) ignore.write(ignoreFile.content());
+        else ignore.write(".dockerignore".getBytes(StandardCharsets.UTF_8));
+        ignore.write(("\n" + name + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream extra = new ByteArrayOutputStream(text.length + ignore.size() + 6 * RECORD);
         try (TarArchiveOutputStream out = tarStream(extra)) {
-            TarArchiveEntry dirEntry = new TarArchiveEntry(injectDir + "/");
-            dirEntry.setMode(040755);
-            dirEntry.setModTime(FIXED_TIME);
-            out.putArchiveEntry(dirEntry);
-            out.closeArchiveEntry();
-            TarArchiveEntry entry = new TarArchiveEntry(dockerfilePath(dockerfileName));
-            entry.setMode(0100644);
+            TarArchiveEntry entry = new TarArchiveEntry(name);
+            entry.setMode(0100600);
             entry.setModTime(FIXED_TIME);
             entry.setSize(text.length);
             out.putArchiveEntry(entry);
             out.write(text);
+            out.closeArchiveEntry();
+            TarArchiveEntry ignoreEntry = new TarArchiveEntry(".dockerignore");
+            ignoreEntry.setMode(ignoreFile != null ? ignoreFile.mode() : 0100600);
+            ignoreEntry.setModTime(ignoreFile != null ? ignoreFile.modTime() : FIXED_TIME);
+            ignoreEntry.setIds(0, 0);
+            ignoreEntry.setSize(ignore.size());
+            out.putArchiveEntry(ignoreEntry);
+            ignore.writeTo(out);
             out.closeArchiveEntry();
             out.finish();
         }
@@ -284,19 +318,16 @@ public final class BuildContext implements AutoCloseable {
         return bytes.toByteArray(); // the stream is dropped unfinished: only its header is wanted
     }
 
-    private static String checkName(String name) {
-        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
-            throw new IllegalArgumentException("bad Dockerfile name: " + name);
-        }
-        return name;
+    private static String sha256(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    private static String freeName(Set<String> taken) {
-        String name = ".baseshift-dockerfiles";
-        for (int i = 2; taken.contains(name); i++) {
-            name = ".baseshift-dockerfiles-" + i;
+    private static java.security.MessageDigest newDigest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return name;
     }
 
     /** Counts the bytes that reach the temp file, to know where each large file's content belongs. */
@@ -327,6 +358,8 @@ public final class BuildContext implements AutoCloseable {
         private final long streamAbove;
         private final Counting counting;
         private final Set<String> topLevelNames = new HashSet<>();
+        private final java.security.MessageDigest digest = newDigest();
+        private Ignore ignoreFile;
         private final List<Segment> segments = new ArrayList<>();
         private long segmentStart;
         long bytes;
@@ -358,10 +391,25 @@ public final class BuildContext implements AutoCloseable {
                 BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
                 boolean excluded = ignore.excludes(rel);
+                if (rel.equals(".dockerignore") && attrs.isRegularFile()) {
+                    // Sent by open() with the injected Dockerfile's name appended. The Docker CLI always sends it;
+                    // the engine drops it before building when it lists itself, so the digest follows that rule.
+                    TarArchiveEntry entry = new TarArchiveEntry(rel);
+                    describe(entry, child, attrs, 0100000);
+                    byte[] content = Files.readAllBytes(child);
+                    ignoreFile = new Ignore(content, entry.getMode(), entry.getLastModifiedTime());
+                    if (!excluded) {
+                        record(entry, null, content);
+                        files++;
+                        bytes += content.length;
+                    }
+                    continue;
+                }
                 if (attrs.isDirectory()) {
                     if (!excluded) {
                         TarArchiveEntry entry = new TarArchiveEntry(rel + "/");
                         describe(entry, child, attrs, 040000);
+                        record(entry, null, null);
                         out.putArchiveEntry(entry);
                         out.closeArchiveEntry();
                     }
@@ -375,6 +423,7 @@ public final class BuildContext implements AutoCloseable {
                     TarArchiveEntry entry = new TarArchiveEntry(rel, TarConstants.LF_SYMLINK);
                     entry.setLinkName(Files.readSymbolicLink(child).toString());
                     describe(entry, child, attrs, 0120000);
+                    record(entry, null, null);
                     out.putArchiveEntry(entry);
                     out.closeArchiveEntry();
                     files++;
@@ -384,21 +433,42 @@ public final class BuildContext implements AutoCloseable {
                     entry.setSize(attrs.size());
                     if (attrs.size() > streamAbove) {
                         // Only the header goes into the temp file; the content is read from the project per build.
+                        try (InputStream in = Files.newInputStream(child)) {
+                            record(entry, in, null);
+                        }
                         counting.write(headerOf(entry));
                         segments.add(new TempRange(segmentStart, counting.count));
                         segments.add(new ProjectFile(child, rel, attrs.size()));
                         segmentStart = counting.count;
                     } else {
                         out.putArchiveEntry(entry);
-                        try (InputStream in = Files.newInputStream(child)) {
+                        java.security.MessageDigest content = newDigest();
+                        try (InputStream in = new java.security.DigestInputStream(Files.newInputStream(child), content)) {
                             in.transferTo(out);
                         }
                         out.closeArchiveEntry();
+                        record(entry, null, null);
+                        digest.update(content.digest());
                     }
                     files++;
                     bytes += attrs.size();
                 }
                 // Sockets, pipes and devices cannot go into a build context (Docker skips them too).
+            }
+        }
+
+        /** Adds an entry to the context digest: its header fields but the time, then its content's digest. */
+        private void record(TarArchiveEntry entry, InputStream content, byte[] bytes) throws IOException {
+            String head = entry.getName() + "\0" + (char) entry.getLinkFlag() + "\0"
+                    + Integer.toOctalString(entry.getMode()) + "\0" + entry.getSize() + "\0" + entry.getLinkName() + "\0";
+            digest.update(head.getBytes(StandardCharsets.UTF_8));
+            if (bytes != null) {
+                digest.update(newDigest().digest(bytes));
+            } else if (content != null) {
+                java.security.MessageDigest d = newDigest();
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = content.read(buffer)) > 0; ) d.update(buffer, 0, n);
+                digest.update(d.digest());
             }
         }
 

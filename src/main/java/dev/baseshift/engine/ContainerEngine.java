@@ -38,10 +38,22 @@ public interface ContainerEngine extends AutoCloseable {
     void removeImage(String imageRef) throws EngineException;
 
     /**
+     * Removes an image only if nothing needs it ({@code docker rmi} without force): refused (an exception) while a
+     * container uses it or another image is built on it; a missing image is not an error.
+     */
+    void removeUnused(String imageRef) throws EngineException;
+
+    /**
      * Removes every container and image carrying {@code labelKey}, optionally only those whose value equals
      * {@code labelValue} (null = any value). Returns how many objects were removed.
      */
     int removeLabelled(String labelKey, String labelValue) throws EngineException;
+
+    /**
+     * Tagged or dangling images (not the hidden parents of other images) carrying {@code labelKey}, optionally only
+     * with value {@code labelValue}; with {@code danglingOnly}, only those without any tag.
+     */
+    List<ImageDetails.Summary> images(String labelKey, String labelValue, boolean danglingOnly) throws EngineException;
 
     /** Containers and images currently carrying the label (for hygiene checks and the start-up sweep). */
     List<String> listLabelled(String labelKey, String labelValue) throws EngineException;
@@ -51,7 +63,7 @@ public interface ContainerEngine extends AutoCloseable {
 
     /**
      * @param context           the project's build context (.dockerignore applied); built once per comparison
-     * @param dockerfile        file name for the variant's Dockerfile, e.g. "Dockerfile.slim"; the engine adds it to
+     * @param dockerfile        the variant's Dockerfile name for messages, e.g. "Dockerfile.slim"; its text travels in
      *                          the streamed context at {@link BuildContext#dockerfilePath(String)}
      * @param dockerfileText    the variant's Dockerfile text
      * @param target            stage to build, or null for the last one

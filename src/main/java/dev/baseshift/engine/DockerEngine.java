@@ -156,9 +156,9 @@ public final class DockerEngine implements ContainerEngine {
             return buildWithCli(request, log);
         }
         BuildLog buildLog = new BuildLog(log);
-        try (InputStream context = request.context().open(request.dockerfile(), request.dockerfileText())) {
+        try (InputStream context = request.context().open(request.dockerfileText())) {
             BuildImageCmd cmd = client.buildImageCmd(context)
-                    .withDockerfilePath(request.context().dockerfilePath(request.dockerfile()))
+                    .withDockerfilePath(request.context().dockerfilePath(request.dockerfileText()))
                     .withTags(Collections.singleton(request.tag()))
                     .withLabels(request.labels())
                     .withForcerm(true)
@@ -308,7 +308,7 @@ public final class DockerEngine implements ContainerEngine {
             throw new EngineException("cannot create a temp file: " + e.getMessage(), e);
         }
         List<String> command = new ArrayList<>(List.of(cli.get().toString(), "build",
-                "-f", request.context().dockerfilePath(request.dockerfile()),
+                "-f", request.context().dockerfilePath(request.dockerfileText()),
                 "-t", request.tag(), "--progress=plain", "--iidfile", iidFile.toString()));
         request.labels().forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
         request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
@@ -338,7 +338,7 @@ public final class DockerEngine implements ContainerEngine {
             Process running = process;
             Thread feeder = new Thread(() -> {
                 try (OutputStream stdin = running.getOutputStream();
-                     InputStream context = request.context().open(request.dockerfile(), request.dockerfileText())) {
+                     InputStream context = request.context().open(request.dockerfileText())) {
                     context.transferTo(stdin);
                 } catch (IOException e) {
                     // the CLI stopped reading (failed or cancelled); its own output says why
@@ -421,7 +421,9 @@ public final class DockerEngine implements ContainerEngine {
                             h.getCreatedBy() == null ? "" : h.getCreatedBy(),
                             h.getCreated() == null ? 0 : h.getCreated()))
                     .toList();
-            return new ImageDetails(image.getId(), image.getSize() == null ? 0 : image.getSize(), layers);
+            Map<String, String> labels = image.getConfig() != null && image.getConfig().getLabels() != null
+                    ? image.getConfig().getLabels() : Map.of();
+            return new ImageDetails(image.getId(), image.getSize() == null ? 0 : image.getSize(), layers, labels);
         } catch (NotFoundException e) {
             throw new EngineException("no such image: " + imageRef, e);
         } catch (RuntimeException e) {
@@ -710,6 +712,17 @@ public final class DockerEngine implements ContainerEngine {
     }
 
     @Override
+    public void removeUnused(String imageRef) throws EngineException {
+        try {
+            client.removeImageCmd(imageRef).withForce(false).exec();
+        } catch (NotFoundException e) {
+            // nothing to remove
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot remove image " + imageRef + ": " + friendly(e), e);
+        }
+    }
+
+    @Override
     public int removeLabelled(String labelKey, String labelValue) throws EngineException {
         int removed = 0;
         try {
@@ -745,12 +758,36 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override
+    public List<ImageDetails.Summary> images(String labelKey, String labelValue, boolean danglingOnly)
+            throws EngineException {
+        try {
+            var cmd = client.listImagesCmd().withShowAll(false);
+            if (labelValue == null) cmd.withLabelFilter(labelKey);
+            else cmd.withLabelFilter(labelFilter(labelKey, labelValue));
+            if (danglingOnly) cmd.withDanglingFilter(true);
+            List<ImageDetails.Summary> out = new ArrayList<>();
+            for (Image i : cmd.exec()) {
+                List<String> tags = i.getRepoTags() == null ? List.of()
+                        : java.util.Arrays.stream(i.getRepoTags()).filter(t -> !t.equals("<none>:<none>")).toList();
+                out.add(new ImageDetails.Summary(i.getId(), tags, i.getSize() == null ? 0 : i.getSize(),
+                        i.getLabels(), i.getCreated() == null ? 0 : i.getCreated()));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot list images: " + friendly(e), e);
+        }
+    }
+
     private List<Container> labelledContainers(String key, String value) {
-        return client.listContainersCmd().withShowAll(true).withLabelFilter(labelFilter(key, value)).exec();
+        var cmd = client.listContainersCmd().withShowAll(true);
+        // docker-java's map filter cannot hold a key without a value: the key alone means "any value"
+        return (value == null ? cmd.withLabelFilter(List.of(key)) : cmd.withLabelFilter(labelFilter(key, value))).exec();
     }
 
     private List<Image> labelledImages(String key, String value) {
-        return client.listImagesCmd().withShowAll(false).withLabelFilter(labelFilter(key, value)).exec();
+        var cmd = client.listImagesCmd().withShowAll(false);
+        return (value == null ? cmd.withLabelFilter(key) : cmd.withLabelFilter(labelFilter(key, value))).exec();
     }
 
     private static Map<String, String> labelFilter(String key, String value) {

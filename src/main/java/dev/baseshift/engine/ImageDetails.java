@@ -1,16 +1,31 @@
 package dev.baseshift.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * @param sizeBytes exactly {@code docker image inspect --format '{{.Size}}'}
  * @param layers    {@code docker history} rows, oldest first
+ * @param labels    the image's labels ({@code Config.Labels})
  */
-public record ImageDetails(String id, long sizeBytes, List<HistoryEntry> layers) {
+public record ImageDetails(String id, long sizeBytes, List<HistoryEntry> layers, Map<String, String> labels) {
     public ImageDetails {
         layers = List.copyOf(layers);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    public ImageDetails(String id, long sizeBytes, List<HistoryEntry> layers) {
+        this(id, sizeBytes, layers, Map.of());
     }
 
     /** One history row. {@code id} is "<missing>" for rows of pulled images, as in the CLI. */
     public record HistoryEntry(String id, long sizeBytes, String createdBy, long created) {}
+
+    /** One image as {@code docker images} lists it: id, tags (none for a dangling image), size, labels, created. */
+    public record Summary(String id, List<String> tags, long sizeBytes, Map<String, String> labels, long created) {
+        public Summary {
+            tags = List.copyOf(tags);
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+    }
 }

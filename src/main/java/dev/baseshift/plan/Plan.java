@@ -41,4 +41,38 @@ public record Plan(Path projectDir, String dockerfilePath, Dockerfile dockerfile
         String slug = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "project" : slug;
     }
+
+    /**
+     * The project's name in the engine: its slug and the first 8 hex digits of the SHA-256 of its real path, so two
+     * folders named alike ({@code ~/a/app}, {@code ~/b/app}) never share {@code baseshift/<key>:<tier>} tags.
+     */
+    public String projectKey() {
+        return projectKey(projectDir);
+    }
+
+    /** {@link #projectKey()} of a project folder. */
+    public static String projectKey(Path projectDir) {
+        Path real;
+        try {
+            real = projectDir.toRealPath();
+        } catch (java.io.IOException e) {
+            real = projectDir.toAbsolutePath().normalize();
+        }
+        String n = real.getFileName() == null ? "project" : real.getFileName().toString();
+        String slug = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) slug = "project";
+        if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(real.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return slug + "-" + java.util.HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository BaseShift tags this project's variant images with: {@code baseshift/<key>}. */
+    public String imageRepository() {
+        return "baseshift/" + projectKey();
+    }
 }

@@ -41,6 +41,9 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
                             Integer probeTimeoutSeconds, JsonNode raw) {
 
     public static final String FILE_NAME = ".baseshift.json";
+    /** Limits (README: "Limits"): a config is a few hundred bytes; these keep a hostile one from costing gigabytes. */
+    public static final long MAX_BYTES = 1 << 20;
+    public static final int MAX_PROBES = 1000;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ProjectConfig {
@@ -57,7 +60,24 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
     public static ProjectConfig load(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) return empty();
-        return parse(Files.readString(file), file.toString());
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new IOException(file + ": too large (" + size + " bytes; a config may have at most " + MAX_BYTES
+                    + ")");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = utf8.decode(in, out, true);
+        if (result.isError()) {
+            // in stops at the first bad byte; counted from 1, like a line's column
+            throw new IOException(file + ": not valid UTF-8 (at byte " + (in.position() + 1) + ")");
+        }
+        utf8.flush(out);
+        return parse(out.flip().toString(), file.toString());
     }
 
     /** @throws IOException naming the file and what is wrong with it */
@@ -66,8 +86,11 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IOException(source + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String why = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst()
+                    .orElse("unreadable");
+            throw new IOException(source + where + ": not valid JSON: " + why);
         }
         if (root == null || root.isMissingNode()) return empty();
         if (!root.isObject()) throw new IOException(source + ": expected a JSON object");
@@ -76,6 +99,9 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
         JsonNode p = root.path("probes");
         if (!p.isMissingNode()) {
             if (!p.isArray()) throw new IOException(source + ": \"probes\" must be an array");
+            if (p.size() > MAX_PROBES) {
+                throw new IOException(source + ": " + p.size() + " probes; at most " + MAX_PROBES + " are allowed");
+            }
             int i = 0;
             for (JsonNode n : p) {
                 i++;
@@ -83,8 +109,16 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
                     if (n.isTextual()) {
                         probes.add(probeFrom(null, n.asText(), true));
                     } else if (n.isObject() && n.path("command").isTextual()) {
-                        probes.add(probeFrom(n.path("name").asText(null), n.path("command").asText(),
-                                n.path("enabled").asBoolean(true)));
+                        JsonNode name = n.path("name");
+                        JsonNode enabled = n.path("enabled");
+                        if (!name.isMissingNode() && !name.isNull() && !name.isTextual()) {
+                            throw new IllegalArgumentException("\"name\" must be a string");
+                        }
+                        if (!enabled.isMissingNode() && !enabled.isBoolean()) {
+                            throw new IllegalArgumentException("\"enabled\" must be true or false, not " + enabled);
+                        }
+                        probes.add(probeFrom(name.isTextual() ? name.asText() : null, n.path("command").asText(),
+                                enabled.isMissingNode() || enabled.asBoolean()));
                     } else {
                         throw new IllegalArgumentException("expected a command string or {\"command\": …}");
                     }
@@ -104,7 +138,15 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
                     if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
                         throw new IllegalArgumentException("image must be a non-empty string");
                     }
-                    bases.put(Tier.parse(e.getKey()), e.getValue().asText().trim());
+                    String image = e.getValue().asText().trim();
+                    Tier tier = Tier.parse(e.getKey());
+                    try {
+                        dev.baseshift.dockerfile.ImageReference.parse(image);
+                    } catch (IllegalArgumentException bad) {
+                        throw new IllegalArgumentException("'" + image + "' is not a valid image reference: "
+                                + bad.getMessage());
+                    }
+                    bases.put(tier, image);
                 } catch (IllegalArgumentException ex) {
                     throw new IOException(source + ": bases." + e.getKey() + ": " + ex.getMessage());
                 }
@@ -118,6 +160,7 @@ public record ProjectConfig(List<Probe> probes, Map<Tier, String> bases, Set<Tie
             tiers = new LinkedHashSet<>();
             for (JsonNode n : t) {
                 try {
+                    if (!n.isTextual()) throw new IllegalArgumentException("expected a tier name, not " + n);
                     tiers.add(Tier.parse(n.asText()));
                 } catch (IllegalArgumentException ex) {
                     throw new IOException(source + ": tiers: " + ex.getMessage());

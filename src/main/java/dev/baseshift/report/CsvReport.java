@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class CsvReport {
     static final String[] VARIANT_HEADER = {"tier", "base", "status", "bytes", "MB", "delta bytes", "delta %",
-            "base bytes", "app bytes", "layers", "build seconds", "probes passed", "probes total", "recommended",
+            "base bytes", "app bytes", "layers", "build seconds", "build cache", "probes passed", "probes total", "recommended",
             "error"};
     static final String[] LAYER_HEADER = {"tier", "index", "bytes", "fromBase", "createdBy"};
 
@@ -77,6 +77,7 @@ public final class CsvReport {
                     for (int i = 0; i < 7; i++) row.add("");
                 }
                 row.add(decimal(v.buildSeconds(), 2));
+                row.add(v.buildCache().id() == null ? "" : v.buildCache().id());
                 row.add(v.probesPassed());
                 row.add(v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count());
                 row.add(result.recommendation() != null && result.recommendation().isFor(v));

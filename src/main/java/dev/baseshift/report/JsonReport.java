@@ -105,6 +105,7 @@ public final class JsonReport {
                 n.putNull("deltaBytes");
             }
             n.put("buildSeconds", r.buildSeconds());
+            n.put("buildCache", r.buildCache().id());
             n.put("error", r.error());
             ArrayNode layers = n.putArray("layers");
             for (LayerMeasure l : r.layers()) {

@@ -73,7 +73,7 @@ class ComparisonServiceEngineTest {
             assertThat(full.status()).isEqualTo(VariantStatus.BUILT);
             assertThat(alpine.status()).isEqualTo(VariantStatus.BUILT);
             for (VariantResult v : List.of(full, alpine)) {
-                String tag = "baseshift/" + plan.projectSlug() + ":" + v.variant().tier().id();
+                String tag = plan.imageRepository() + ":" + v.variant().tier().id();
                 assertThat(v.tag()).isEqualTo(tag);
                 assertThat(v.sizeBytes()).isEqualTo(Long.parseLong(docker("image", "inspect", "-f", "{{.Size}}", tag)));
                 assertThat(Sizes.format(v.sizeBytes())).isEqualTo(docker("images", "--format", "{{.Size}}", tag));
@@ -89,9 +89,13 @@ class ComparisonServiceEngineTest {
                         .containsExactly(ProbeOutcome.PASS, ProbeOutcome.PASS);
                 assertThat(v.probes().get(0).output()).contains("hello from tiny-app").contains("built");
                 assertThat(docker("image", "inspect", "-f", "{{index .Config.Labels \"dev.baseshift.project\"}}", tag))
-                        .isEqualTo(plan.projectSlug());
-                assertThat(docker("image", "inspect", "-f", "{{index .Config.Labels \"dev.baseshift.session\"}}", tag))
-                        .matches("[0-9a-f-]{36}");
+                        .isEqualTo(plan.projectKey());
+                // nothing per run in an image: the builder's cache serves every step of the next comparison
+                assertThat(docker("image", "inspect", "-f", "{{json .Config.Labels}}", tag))
+                        .doesNotContain("dev.baseshift.session");
+                assertThat(docker("image", "inspect", "-f", "{{index .Config.Labels \"dev.baseshift.inputs\"}}", tag))
+                        .matches("[0-9a-f]{64}");
+                assertThat(v.cached()).isFalse();
             }
             for (Tier failed : List.of(Tier.DISTROLESS, Tier.SCRATCH)) {
                 VariantResult v = variant(r, failed);
@@ -108,12 +112,12 @@ class ComparisonServiceEngineTest {
             assertThat(events).filteredOn(e -> e instanceof ComparisonEvent.VariantFinished).hasSize(4);
             assertThat(events).filteredOn(e -> e instanceof ComparisonEvent.BuildLog).isNotEmpty();
             assertThat(events.get(events.size() - 1)).isInstanceOf(ComparisonEvent.ComparisonFinished.class);
-            assertThat(docker("images", "-q", "--filter", "label=dev.baseshift.project=" + plan.projectSlug()).lines())
+            assertThat(docker("images", "-q", "--filter", "label=dev.baseshift.project=" + plan.projectKey()).lines())
                     .hasSize(2); // the two kept images
-            assertThat(docker("ps", "-aq", "--filter", "label=dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+            assertThat(docker("ps", "-aq", "--filter", "label=dev.baseshift.project=" + plan.projectKey())).isEmpty();
         } finally {
-            docker("image", "rm", "-f", "baseshift/" + plan.projectSlug() + ":full",
-                    "baseshift/" + plan.projectSlug() + ":alpine");
+            docker("image", "rm", "-f", plan.imageRepository() + ":full",
+                    plan.imageRepository() + ":alpine");
         }
     }
 
@@ -125,7 +129,7 @@ class ComparisonServiceEngineTest {
                 HandPlan.probe("import numpy", "python3", "-c", "import numpy"),
                 HandPlan.probe("app", "python3", "/app/app.py")));
 
-        ComparisonResult r = service().start(plan, CompareOptions.defaults(plan.probes()), e -> {}).await();
+        ComparisonResult r = service().start(plan, CompareOptions.defaults(plan.probes()).keepingImages(false), e -> {}).await();
 
         assertThat(r.variants()).extracting(VariantResult::status).containsExactly(VariantStatus.BUILT,
                 VariantStatus.BUILT, VariantStatus.BUILT, VariantStatus.BUILD_FAILED);
@@ -142,8 +146,8 @@ class ComparisonServiceEngineTest {
         assertThat(r.recommendation().tier()).isEqualTo(Tier.DISTROLESS);
         assertThat(variant(r, Tier.FULL).baseSizeBytes())
                 .isEqualTo(dev.baseshift.e2e.DockerCli.size("bsfixture/py:full"));
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
-        assertThat(docker("images", "-q", "baseshift/" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
+        assertThat(docker("images", "-q", plan.imageRepository())).isEmpty();
         assertThat(TestProjects.hash(project)).isEqualTo(before);
     }
 
@@ -164,7 +168,7 @@ class ComparisonServiceEngineTest {
         assertThat(p.outcome()).isEqualTo(ProbeOutcome.ERROR);
         assertThat(p.output()).startsWith("timed out after 2 s");
         assertThat(p.seconds()).isBetween(1.5, 15.0);
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
     }
 
     /** The project's RUN made slow, so cancel and timeout land while builds run. */
@@ -180,7 +184,7 @@ class ComparisonServiceEngineTest {
         Path project = slowProject(tmp, "cancel");
         Plan plan = HandPlan.of(project, HandPlan.tiny(), List.of(HandPlan.probe("hello", "cat", "/hello.txt")));
         List<ComparisonEvent> events = new CopyOnWriteArrayList<>();
-        ComparisonRun run = service().start(plan, CompareOptions.defaults(plan.probes()), events::add);
+        ComparisonRun run = service().start(plan, CompareOptions.defaults(plan.probes()).keepingImages(false), events::add);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (events.stream().filter(e -> e instanceof ComparisonEvent.BuildLog).count() < 4
                 && System.nanoTime() < deadline) {
@@ -196,7 +200,7 @@ class ComparisonServiceEngineTest {
         assertThat(r.variants()).extracting(VariantResult::status).containsOnly(VariantStatus.CANCELLED);
         assertThat(r.variants()).extracting(VariantResult::error).containsOnly("cancelled");
         assertThat(r.recommendation().present()).isFalse();
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
         assertThat(docker("ps", "-aq", "--filter", "ancestor=bsfixture/tiny:full", "--filter", "status=running"))
                 .doesNotContain("sleep");
     }
@@ -221,7 +225,7 @@ class ComparisonServiceEngineTest {
         assertThat(r.variants()).extracting(VariantResult::status).containsExactly(VariantStatus.BUILT,
                 VariantStatus.CANCELLED, VariantStatus.BUILD_FAILED, VariantStatus.BUILD_FAILED);
         assertThat(r.recommendation().tier()).isEqualTo(Tier.FULL);
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
     }
 
     @Test
@@ -239,7 +243,7 @@ class ComparisonServiceEngineTest {
 
         assertThat(r.variants()).extracting(VariantResult::status).containsOnly(VariantStatus.CANCELLED);
         assertThat(r.variants()).extracting(VariantResult::error).containsOnly("timed out after 3 s");
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
     }
 
     @Test
@@ -257,7 +261,7 @@ class ComparisonServiceEngineTest {
                 Path project = TestProjects.copy("tiny-app", tmp, unique("sweep"));
                 Plan plan = HandPlan.of(project, Map.of(Tier.FULL, "bsfixture/tiny:full"), List.of());
 
-                service().start(plan, CompareOptions.defaults(List.of()), e -> {}).await();
+                service().start(plan, CompareOptions.defaults(List.of()).keepingImages(false), e -> {}).await();
 
                 assertThat(labelled("dev.baseshift.session=" + dead)).isEmpty();
                 assertThat(labelled("dev.baseshift.session=" + live.id())).containsExactly(liveContainer.substring(0, 12));
@@ -274,17 +278,19 @@ class ComparisonServiceEngineTest {
         Path project = TestProjects.copy("tiny-app", tmp, unique("rekept"));
         Plan plan = HandPlan.of(project, Map.of(Tier.FULL, "bsfixture/tiny:full"), List.of());
         CompareOptions keep = new CompareOptions(List.of(), 1, null, Duration.ofSeconds(30), Duration.ofSeconds(2), true);
-        String tag = "baseshift/" + plan.projectSlug() + ":full";
+        String tag = plan.imageRepository() + ":full";
         try {
             ComparisonResult first = service().start(plan, keep, e -> {}).await();
             String kept = first.variants().get(0).imageId();
             assertThat(docker("image", "inspect", "-f", "{{.Id}}", tag)).isEqualTo(kept);
 
-            ComparisonResult second = service().start(plan, CompareOptions.defaults(List.of()), e -> {}).await();
+            Files.writeString(project.resolve("hello.txt"), "changed\n");
+            ComparisonResult second = service().start(plan, CompareOptions.defaults(List.of()).keepingImages(false), e -> {}).await();
             assertThat(second.variants().get(0).built()).isTrue();
+            assertThat(second.variants().get(0).cached()).isFalse();
             assertThat(second.variants().get(0).imageId()).isNotEqualTo(kept);
             assertThat(docker("images", "-aq", "--no-trunc")).doesNotContain(kept);
-            assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+            assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
         } finally {
             try {
                 docker("image", "rm", "-f", tag);
@@ -300,14 +306,14 @@ class ComparisonServiceEngineTest {
         Files.writeString(project.resolve(".dockerignore"), "*\n");
         Plan plan = HandPlan.of(project, Map.of(Tier.FULL, "bsfixture/tiny:full"), List.of());
 
-        ComparisonResult r = service().start(plan, CompareOptions.defaults(List.of()), e -> {}).await();
+        ComparisonResult r = service().start(plan, CompareOptions.defaults(List.of()).keepingImages(false), e -> {}).await();
 
         VariantResult v = r.variants().get(0);
         assertThat(v.status()).isEqualTo(VariantStatus.BUILD_FAILED);
         assertThat(v.error()).contains("hello.txt");
         assertThat(r.recommendation().reason()).startsWith("no variant was built: full did not build (")
                 .contains("hello.txt");
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
     }
 
     @Test
@@ -324,7 +330,7 @@ class ComparisonServiceEngineTest {
             bases.put(Tier.SLIM, base);
             Plan plan = HandPlan.of(project, bases, List.of());
 
-            ComparisonResult r = service().start(plan, CompareOptions.defaults(List.of()), e -> {}).await();
+            ComparisonResult r = service().start(plan, CompareOptions.defaults(List.of()).keepingImages(false), e -> {}).await();
 
             VariantResult slim = variant(r, Tier.SLIM);
             int baseRows = dev.baseshift.e2e.DockerCli.history(base).size();
@@ -350,7 +356,7 @@ class ComparisonServiceEngineTest {
                 HandPlan.probe("exit 3", "sh", "-c", "echo oops; exit 3"),
                 new Probe("off", List.of("false"), "user", false)));
 
-        ComparisonResult r = service().start(plan, CompareOptions.defaults(plan.probes()), e -> {}).await();
+        ComparisonResult r = service().start(plan, CompareOptions.defaults(plan.probes()).keepingImages(false), e -> {}).await();
 
         List<ProbeResult> probes = r.variants().get(0).probes();
         assertThat(probes).extracting(ProbeResult::outcome)
@@ -360,6 +366,6 @@ class ComparisonServiceEngineTest {
         assertThat(probes.get(1).output()).contains("oops");
         assertThat(r.recommendation().present()).isFalse();
         assertThat(r.recommendation().reason()).isEqualTo("no variant passes every probe: full fails node, exit 3");
-        assertThat(labelled("dev.baseshift.project=" + plan.projectSlug())).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + plan.projectKey())).isEmpty();
     }
 }

@@ -60,9 +60,9 @@ class CompareCommandTest {
         Path md = tmp.resolve("r.md");
 
         Outcome o = baseshift("compare", project.toString(), "--json", json.toString(), "--csv", csvFile.toString(),
-                "--md", md.toString(), "--keep-images");
+                "--md", md.toString());
 
-        String slug = project.getFileName().toString();
+        String key = dev.baseshift.plan.Plan.projectKey(project);
         try {
             assertThat(o.exit()).as(o.err()).isZero();
             JsonNode r = new ObjectMapper().readTree(json.toFile());
@@ -75,7 +75,8 @@ class CompareCommandTest {
             for (JsonNode v : variants) {
                 if (!v.path("status").asText().equals("built")) continue;
                 String tag = v.path("tag").asText();
-                assertThat(tag).isEqualTo("baseshift/" + slug + ":" + v.path("tier").asText());
+                assertThat(tag).isEqualTo("baseshift/" + key + ":" + v.path("tier").asText());
+                assertThat(v.path("buildCache").asText()).isEqualTo("built");
                 assertThat(v.path("sizeBytes").asLong()).isEqualTo(DockerCli.size(tag));
                 assertThat(v.path("baseSizeBytes").asLong()).isEqualTo(DockerCli.size(v.path("base").asText()));
                 assertThat(v.path("baseSizeBytes").asLong() + v.path("appSizeBytes").asLong())
@@ -98,11 +99,18 @@ class CompareCommandTest {
                     .contains("| `python3 -c 'import numpy'` | ✓ | ✗ | ✓ | – |");
             assertThat(o.out()).contains("Recommendation: distroless");
             assertThat(TestProjects.hash(project)).isEqualTo(before);
+            // the images stay as the next comparison's cache, and the user is told how to remove them
+            assertThat(o.err()).contains("Kept baseshift/" + key + ":full,slim,distroless as the next comparison's cache");
+            assertThat(docker("ps", "-aq", "--filter", "label=dev.baseshift.project=" + key)).isEmpty();
         } finally {
-            docker("image", "rm", "-f", "baseshift/" + slug + ":full", "baseshift/" + slug + ":slim",
-                    "baseshift/" + slug + ":distroless");
+            Outcome clean = baseshift("clean", project.toString());
+            assertThat(clean.exit()).as(clean.err()).isZero();
+            assertThat(clean.out()).startsWith("Removed 3 images, ").contains("baseshift/" + key + ":slim");
         }
-        assertThat(labelled("dev.baseshift.project=" + slug)).isEmpty();
+        assertThat(labelled("dev.baseshift.project=" + key)).isEmpty();
+        assertThat(docker("images", "-q", "bsfixture/py:full")).as("base images are never touched").isNotEmpty();
+        Outcome again = baseshift("clean", project.toString());
+        assertThat(again.out()).startsWith("BaseShift keeps no images of baseshift/" + key);
     }
 
     private static Map<String, String> probeOutcomes(JsonNode variant) {

@@ -59,34 +59,52 @@ class BuildContextTest {
         write(".dockerignore", "*.md\n!README.md\nnode_modules\ndocs\n!docs/keep.md\nDockerfile\n");
 
         try (BuildContext context = BuildContext.of(project)) {
-            Map<String, Entry> tar = read(context.open("Dockerfile.slim", "FROM slim\n"));
+            Map<String, Entry> tar = read(context.open("FROM slim\n"));
+            String injected = context.dockerfilePath("FROM slim\n");
             assertThat(tar.keySet()).contains("app.py", "README.md", "docs/keep.md", ".dockerignore")
                     .doesNotContain("notes.md", "node_modules/", "node_modules/left-pad/index.js", "docs/drop.md",
                             "Dockerfile");
-            assertThat(context.dockerfilePath("Dockerfile.slim")).isEqualTo(".baseshift-dockerfiles/Dockerfile.slim");
-            assertThat(tar.get(".baseshift-dockerfiles/Dockerfile.slim").text()).isEqualTo("FROM slim\n");
+            assertThat(injected).matches("\\.dockerfile\\.[0-9a-f]{20}");
+            assertThat(tar.get(injected).text()).isEqualTo("FROM slim\n");
+            // the engine drops a file the streamed .dockerignore lists: the project's patterns, then the name
+            assertThat(tar.get(".dockerignore").text())
+                    .isEqualTo("*.md\n!README.md\nnode_modules\ndocs\n!docs/keep.md\nDockerfile\n\n" + injected + "\n");
             assertThat(context.fileCount()).isEqualTo(4);
             assertThat(context.totalBytes()).isEqualTo(Files.size(project.resolve("app.py"))
                     + Files.size(project.resolve("README.md")) + Files.size(project.resolve("docs/keep.md"))
                     + Files.size(project.resolve(".dockerignore")));
             assertThat(context.warning()).isEmpty();
 
-            // each open() is independent and carries its own Dockerfile
-            Map<String, Entry> other = read(context.open("Dockerfile.alpine", "FROM alpine\n"));
-            assertThat(other).containsKey(".baseshift-dockerfiles/Dockerfile.alpine")
-                    .doesNotContainKey(".baseshift-dockerfiles/Dockerfile.slim");
+            // each open() is independent and carries its own Dockerfile; the same text always has the same name
+            Map<String, Entry> other = read(context.open("FROM alpine\n"));
+            assertThat(other).containsKey(context.dockerfilePath("FROM alpine\n")).doesNotContainKey(injected);
+            assertThat(context.dockerfilePath("FROM slim\n")).isEqualTo(injected);
         }
     }
 
     @Test
-    void theInjectedFolderNeverCollidesWithAProjectFile() throws Exception {
-        write(".baseshift-dockerfiles/Dockerfile.slim", "the user's own\n");
+    void withoutADockerignoreOneIsSentThatListsItselfAndTheDockerfile() throws Exception {
+        write("app.py", "x\n");
         try (BuildContext context = BuildContext.of(project)) {
-            assertThat(context.dockerfilePath("Dockerfile.slim"))
-                    .isEqualTo(".baseshift-dockerfiles-2/Dockerfile.slim");
-            Map<String, Entry> tar = read(context.open("Dockerfile.slim", "FROM ours\n"));
-            assertThat(tar.get(".baseshift-dockerfiles/Dockerfile.slim").text()).isEqualTo("the user's own\n");
-            assertThat(tar.get(".baseshift-dockerfiles-2/Dockerfile.slim").text()).isEqualTo("FROM ours\n");
+            String injected = context.dockerfilePath("FROM scratch\n");
+            Map<String, Entry> tar = read(context.open("FROM scratch\n"));
+            assertThat(tar.keySet()).containsExactly(injected, ".dockerignore", "app.py");
+            assertThat(tar.get(".dockerignore").text()).isEqualTo(".dockerignore\n" + injected + "\n");
+        }
+    }
+
+    @Test
+    void theInjectedNameNeverCollidesWithAProjectFile() throws Exception {
+        String name;
+        try (BuildContext context = BuildContext.of(project)) {
+            name = context.dockerfilePath("FROM ours\n");
+        }
+        write(name, "the user's own\n");
+        try (BuildContext context = BuildContext.of(project)) {
+            assertThat(context.dockerfilePath("FROM ours\n")).isEqualTo(name + "-2");
+            Map<String, Entry> tar = read(context.open("FROM ours\n"));
+            assertThat(tar.get(name).text()).isEqualTo("the user's own\n");
+            assertThat(tar.get(name + "-2").text()).isEqualTo("FROM ours\n");
         }
     }
 
@@ -96,8 +114,43 @@ class BuildContextTest {
         write(".dockerignore", "**\n");
         try (BuildContext context = BuildContext.of(project)) {
             assertThat(context.fileCount()).isZero();
-            assertThat(read(context.open("Dockerfile.x", "FROM scratch\n")).keySet())
-                    .containsExactly(".baseshift-dockerfiles/", ".baseshift-dockerfiles/Dockerfile.x");
+            assertThat(read(context.open("FROM scratch\n")).keySet())
+                    .containsExactly(context.dockerfilePath("FROM scratch\n"), ".dockerignore");
+        }
+    }
+
+    @Test
+    void theDigestFollowsContentNamesAndModesButNotTimes() throws Exception {
+        Path app = write("app.py", "print(1)\n");
+        write("big.bin", "x".repeat(4096));
+        String first;
+        try (BuildContext context = BuildContext.of(project, 1024)) {
+            first = context.digest();
+        }
+        Files.setLastModifiedTime(app, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        assertThat(digest()).as("a touched file").isEqualTo(first);
+        write("big.bin", "y".repeat(4096));
+        assertThat(digest()).as("a streamed large file's content").isNotEqualTo(first);
+        write("big.bin", "x".repeat(4096));
+        assertThat(digest()).isEqualTo(first);
+        Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(digest()).as("a mode").isNotEqualTo(first);
+        Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rw-r--r--"));
+        write("app.py", "print(2)\n");
+        assertThat(digest()).as("content").isNotEqualTo(first);
+        write("app.py", "print(1)\n");
+        Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rw-r--r--"));
+        String again = digest();
+        write(".dockerignore", "notes.txt\n");
+        String withIgnore = digest();
+        assertThat(withIgnore).as("the .dockerignore is part of the context").isNotEqualTo(again);
+        write("notes.txt", "ignored\n");
+        assertThat(digest()).as("an ignored file").isEqualTo(withIgnore);
+    }
+
+    private String digest() throws IOException {
+        try (BuildContext context = BuildContext.of(project, 1024)) {
+            return context.digest();
         }
     }
 
@@ -110,7 +163,7 @@ class BuildContextTest {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             try (BuildContext context = BuildContext.of(project)) {
-                Map<String, Entry> tar = read(context.open("Dockerfile", "FROM scratch\n"));
+                Map<String, Entry> tar = read(context.open("FROM scratch\n"));
                 assertThat(tar.get("run.sh").header().getMode() & 07777).isEqualTo(0750);
                 assertThat(tar.get("link.sh").header().isSymbolicLink()).isTrue();
                 assertThat(tar.get("link.sh").header().getLinkName()).isEqualTo("run.sh");
@@ -126,7 +179,7 @@ class BuildContextTest {
         write("cache.tmp", "x");
         String before = fingerprint(project);
         try (BuildContext context = BuildContext.of(project)) {
-            read(context.open("Dockerfile.slim", "FROM slim\n"));
+            read(context.open("FROM slim\n"));
         }
         assertThat(fingerprint(project)).isEqualTo(before);
     }
@@ -145,7 +198,7 @@ class BuildContextTest {
             assertThat(context.warning()).hasValueSatisfying(w -> assertThat(w)
                     .startsWith("the build context is 1.1 GB in 2 files").contains(".dockerignore"));
             long streamed;
-            try (InputStream in = context.open("Dockerfile", "FROM scratch\n")) {
+            try (InputStream in = context.open("FROM scratch\n")) {
                 streamed = in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             assertThat(streamed).isGreaterThan(1L << 30);
@@ -163,10 +216,10 @@ class BuildContextTest {
         write("e-last.txt", "last\n");
         Map<String, Entry> copied;
         try (BuildContext context = BuildContext.of(project, Long.MAX_VALUE)) {
-            copied = read(context.open("Dockerfile", "FROM scratch\n"));
+            copied = read(context.open("FROM scratch\n"));
         }
         try (BuildContext context = BuildContext.of(project, 1000)) {
-            Map<String, Entry> streamed = read(context.open("Dockerfile", "FROM scratch\n"));
+            Map<String, Entry> streamed = read(context.open("FROM scratch\n"));
             assertThat(streamed.keySet()).containsExactlyElementsOf(copied.keySet());
             streamed.forEach((name, entry) -> {
                 assertThat(entry.text()).as(name).isEqualTo(copied.get(name).text());
@@ -182,7 +235,7 @@ class BuildContextTest {
         Path large = write("large.bin", "x".repeat(5000));
         try (BuildContext context = BuildContext.of(project, 1000)) {
             Files.writeString(large, "shorter");
-            assertThatThrownBy(() -> read(context.open("Dockerfile", "FROM scratch\n")))
+            assertThatThrownBy(() -> read(context.open("FROM scratch\n")))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("large.bin changed while the comparison ran");
         }
@@ -197,7 +250,7 @@ class BuildContextTest {
         long start = System.nanoTime();
         try (BuildContext context = BuildContext.of(project)) {
             assertThat(context.totalBytes()).isLessThan(100);
-            assertThat(read(context.open("Dockerfile", "FROM scratch\n"))).doesNotContainKey("big.bin");
+            assertThat(read(context.open("FROM scratch\n"))).doesNotContainKey("big.bin");
         }
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(2);
     }
@@ -213,7 +266,7 @@ class BuildContextTest {
     void aClosedContextCannotBeOpened() throws Exception {
         BuildContext context = BuildContext.of(project);
         context.close();
-        assertThatThrownBy(() -> context.open("Dockerfile", "FROM scratch\n")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> context.open("FROM scratch\n")).isInstanceOf(IOException.class);
     }
 
     private Path write(String relative, String text) throws IOException {

@@ -106,8 +106,13 @@ class ImageIndexerTest {
             return real.saveImage(ref);
         }
         @Override public void removeImage(String ref) throws EngineException { real.removeImage(ref); }
+        @Override public void removeUnused(String ref) throws EngineException { real.removeUnused(ref); }
         @Override public int removeLabelled(String k, String v) throws EngineException {
             return real.removeLabelled(k, v);
+        }
+        @Override public List<ImageDetails.Summary> images(String k, String v, boolean dangling)
+                throws EngineException {
+            return real.images(k, v, dangling);
         }
         @Override public List<String> listLabelled(String k, String v) throws EngineException {
             return real.listLabelled(k, v);

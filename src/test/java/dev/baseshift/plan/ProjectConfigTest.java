@@ -41,7 +41,7 @@ class ProjectConfigTest {
     @Test
     void badFilesGetSpecificErrors() {
         assertThatThrownBy(() -> ProjectConfig.parse("{\n\"probes\": [1,]}", "p/.baseshift.json"))
-                .hasMessageStartingWith("p/.baseshift.json:2: not valid JSON");
+                .hasMessageStartingWith("p/.baseshift.json:2:14: not valid JSON");
         assertThatThrownBy(() -> ProjectConfig.parse("{\"bases\": {\"tiny\": \"x\"}}", "f"))
                 .hasMessageContaining("bases.tiny").hasMessageContaining("unknown tier 'tiny'");
         assertThatThrownBy(() -> ProjectConfig.parse("{\"probes\": [\"python -c 'oops\"]}", "f"))

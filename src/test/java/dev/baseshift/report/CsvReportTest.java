@@ -33,17 +33,18 @@ class CsvReportTest {
         assertThat(layers).isEqualTo(dir.resolve("report-layers.csv"));
         String text = Files.readString(file);
         assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("tier,base,status,bytes,MB,delta bytes,delta %,"
-                + "base bytes,app bytes,layers,build seconds,probes passed,probes total,recommended,error");
+                + "base bytes,app bytes,layers,build seconds,build cache,probes passed,probes total,recommended,error");
         List<CSVRecord> rows = parse(text);
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0).values()).containsExactly("full", "bsfixture/py:full", "built", "1100000000",
-                "1100.0", "0", "0.0", "1000000000", "100000000", "2", "12.25", "2", "2", "false", "");
+                "1100.0", "0", "0.0", "1000000000", "100000000", "2", "12.25", "built", "2", "2", "false", "");
         assertThat(rows.get(1).values()).containsExactly("slim", "bsfixture/py:slim", "built", "150000000", "150.0",
-                "-950000000", "-86.4", "140000000", "10000000", "0", "3.50", "0", "2", "false", "");
+                "-950000000", "-86.4", "140000000", "10000000", "0", "3.50", "built", "0", "2", "false", "");
         assertThat(rows.get(2).values()).containsExactly("distroless", "bsfixture/py:distroless", "built",
-                "287700000", "287.7", "-812300000", "-73.8", "280000000", "7700000", "2", "2.00", "2", "2", "true", "");
+                "287700000", "287.7", "-812300000", "-73.8", "280000000", "7700000", "2", "2.00", "built", "2", "2", "true", "");
         assertThat(rows.get(3).get("status")).isEqualTo("build-failed");
         assertThat(rows.get(3).get("bytes")).isEmpty();
+        assertThat(rows.get(3).get("build cache")).as("a failed build has no image").isEmpty();
         assertThat(rows.get(3).get("error")).startsWith("'@SUM(1+1) The command").contains("\nmore");
         // numbers are bare, not quoted text
         assertThat(text).contains(",-812300000,-73.8,");

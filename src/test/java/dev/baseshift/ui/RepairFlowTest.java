@@ -1,6 +1,7 @@
 package dev.baseshift.ui;
 
 import dev.baseshift.catalog.Tier;
+import dev.baseshift.compare.ComparisonResult;
 import dev.baseshift.e2e.DockerCli;
 import dev.baseshift.e2e.TestProjects;
 import dev.baseshift.ui.common.CodeLine;
@@ -65,6 +66,7 @@ class RepairFlowTest {
     void repairFromTheResultsProvesSlimFixAndSavesIt(FxRobot robot) throws Exception {
         String slug = "bsui-repair-" + Long.toHexString(System.nanoTime() & 0xffffff);
         Path dir = TestProjects.copy("repair-numpy", temp, slug);
+        String repository = "baseshift/" + dev.baseshift.plan.Plan.projectKey(dir);
         vm.open(dir);
         waitFor(20, () -> vm.project().plan() != null && vm.run().canCompareProperty().get());
 
@@ -78,18 +80,21 @@ class RepairFlowTest {
         assertThat(offer.isVisible()).isTrue();
         assertThat(vm.repair().rows()).extracting(RepairRow::tier, RepairRow::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Tier.SLIM, RepairRow.State.FAILING));
-        assertThat(DockerCli.docker("images", "-q", "baseshift/" + slug)).isNotBlank();
+        assertThat(DockerCli.docker("images", "-q", repository)).isNotBlank();
+        // the Compare tab says what BaseShift keeps of the project, and offers to remove it
+        waitFor(10, () -> vm.run().keptTextProperty().get().startsWith("BaseShift images of this project: 2 images"));
 
-        // comparing again releases those images before it builds: the first run's are gone, the second's wait
-        java.util.List<String> first = vm.run().resultProperty().get().variants().stream()
+        // comparing again builds nothing: the kept images have the same inputs, only the probes run again
+        ComparisonResult firstRun = vm.run().resultProperty().get();
+        java.util.List<String> first = firstRun.variants().stream()
                 .map(v -> v.imageId()).filter(java.util.Objects::nonNull).toList();
         assertThat(first).hasSize(2);
         press(robot, "#compare");
-        waitFor(300, () -> vm.run().resultProperty().get() != null && !vm.run().runningProperty().get()
-                && !vm.run().resultProperty().get().variants().get(0).imageId().equals(first.get(0)));
-        for (String id : first) {
-            assertThat(DockerCli.docker("images", "-q", "--no-trunc")).doesNotContain(id);
-        }
+        waitFor(300, () -> vm.run().resultProperty().get() != firstRun && vm.run().resultProperty().get() != null
+                && !vm.run().runningProperty().get());
+        assertThat(vm.run().resultProperty().get().variants()).extracting(v -> v.imageId())
+                .containsExactlyElementsOf(first);
+        assertThat(vm.results().rows()).extracting(ResultRow::buildText).containsOnly("cached");
         assertThat(vm.repair().rows()).hasSize(1);
         robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
@@ -141,9 +146,16 @@ class RepairFlowTest {
         assertThat(Files.readString(saved)).contains("FROM bsfixture/py:slim").contains("python3-numpy");
         assertThat(vm.export().messageProperty().get()).contains("with BaseShift's proven fix");
 
-        // closing releases the images kept for the repair: nothing of the project stays in the engine
+        // Remove on the Compare tab takes the project's kept images, and nothing else of the engine
+        robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(10, () -> vm.run().canRemoveKeptProperty().get());
+        press(robot, "#kept-remove");
+        waitFor(30, () -> vm.run().keptTextProperty().get().isEmpty());
+        assertThat(DockerCli.docker("images", "-q", repository)).isBlank();
+        assertThat(DockerCli.docker("images", "-q", "bsfixture/py:slim")).isNotBlank();
         vm.shutdown();
-        assertThat(DockerCli.labelled("dev.baseshift.project=" + slug)).isEmpty();
-        assertThat(DockerCli.docker("images", "-q", "baseshift/" + slug)).isBlank();
+        assertThat(DockerCli.labelled("dev.baseshift.project=" + repository.substring("baseshift/".length())))
+                .isEmpty();
     }
 }

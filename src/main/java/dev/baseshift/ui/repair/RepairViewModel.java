@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
 /**
  * One-click repair of the failing variants of the last comparison: a row per failing variant, Repair (the selected
  * one) and Repair all, the repair's progress as it goes, and for the selected variant its diagnoses with evidence and
- * the patch as a diff against the plain variant. The comparison's images stay until the repair has read them; they
- * are released when the result is replaced, the project changes or the window closes.
+ * the patch as a diff against the plain variant. The comparison's images are the project's build cache and stay
+ * (the repair reads them); only a comparison that did not keep its images has them released when it is done with.
  */
 public final class RepairViewModel {
     private static final int LOG_LIMIT = 2000;
@@ -146,7 +146,7 @@ public final class RepairViewModel {
      */
     public void clearThen(Runnable next) {
         cancel();
-        ComparisonResult held = imagesHeld ? comparison : null;
+        ComparisonResult held = imagesHeld && removesImages() ? comparison : null;
         imagesHeld = false;
         comparison = null;
         result.set(null);
@@ -208,12 +208,12 @@ public final class RepairViewModel {
                 Thread.currentThread().interrupt();
             }
         }
-        ComparisonResult held = imagesHeld ? comparison : null;
+        ComparisonResult held = imagesHeld && removesImages() ? comparison : null;
         imagesHeld = false;
         if (held != null && engine != null) {
             new RepairService(comparisons.apply(engine), images.apply(engine)).release(held);
         }
-        if (interrupted != null && interrupted != held && itsEngine != null) {
+        if (interrupted != null && interrupted != held && itsEngine != null && removesImages()) {
             new RepairService(comparisons.apply(itsEngine), images.apply(itsEngine)).release(interrupted);
         }
     }
@@ -301,8 +301,16 @@ public final class RepairViewModel {
         if (log.size() > LOG_LIMIT) log.remove(0, log.size() - LOG_LIMIT);
     }
 
+    /**
+     * Whether the comparison's images go when it is done with: only when its options did not keep them. The app keeps
+     * them as the project's build cache (shown and removable on the Compare tab), so it never does.
+     */
+    private boolean removesImages() {
+        return options != null && !options.keepImages();
+    }
+
     private void release() {
-        ComparisonResult held = imagesHeld ? comparison : null;
+        ComparisonResult held = imagesHeld && removesImages() ? comparison : null;
         imagesHeld = false;
         releaseThen(held, engine, null);
     }

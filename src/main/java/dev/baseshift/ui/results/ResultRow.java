@@ -9,10 +9,17 @@ import dev.baseshift.compare.VariantStatus;
  * @param label        "slim", or "slim+fix" for BaseShift's repaired variant of slim
  * @param deltaBytes   size minus the original's (negative = smaller), null when either was not built
  * @param deltaPercent the same in percent of the original, null likewise
+ * @param cached       not built again: the kept image of the last comparison had the same inputs
  */
 public record ResultRow(Tier tier, String label, boolean repaired, String base, VariantStatus status, Long sizeBytes, Long deltaBytes,
                         Double deltaPercent, Long baseBytes, Long appBytes, Integer layers, Double buildSeconds,
-                        int probesPassed, int probesRun, boolean recommended, String error) {
+                        int probesPassed, int probesRun, boolean recommended, String error, boolean cached) {
+
+    /** "cached", "12.3 s", or "" when it did not build. */
+    public String buildText() {
+        if (cached) return "cached";
+        return buildSeconds == null ? "" : String.format(java.util.Locale.ROOT, "%.1f s", buildSeconds);
+    }
 
     /** "2/3" */
     public String probesText() {

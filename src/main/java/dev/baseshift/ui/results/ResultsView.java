@@ -107,7 +107,8 @@ public final class ResultsView extends VBox {
         table.getColumns().add(column("Base size", ResultRow::baseBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("App size", ResultRow::appBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("Layers", ResultRow::layers, String::valueOf, Comparator.naturalOrder(), 60));
-        table.getColumns().add(column("Build", ResultRow::buildSeconds, s -> String.format(Locale.ROOT, "%.1f s", s), Comparator.naturalOrder(), 70));
+        table.getColumns().add(column("Build", r -> r, ResultRow::buildText,
+                Comparator.comparing((ResultRow r) -> r.cached() ? 0.0 : r.buildSeconds() == null ? -1 : r.buildSeconds()), 70));
         table.getColumns().add(column("Probes", ResultsView::passRate, p -> "", Comparator.<Double>naturalOrder(), 70));
         // the probes column shows "passed/run" but sorts by the pass rate
         @SuppressWarnings("unchecked")

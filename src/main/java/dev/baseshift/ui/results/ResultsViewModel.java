@@ -195,7 +195,7 @@ public final class ResultsViewModel {
                     r.built() ? r.sizeBytes() : null, delta, pct, r.built() ? r.baseSizeBytes() : null,
                     r.built() ? r.appSizeBytes() : null, r.built() ? r.layers().size() : null,
                     r.buildSeconds() > 0 ? r.buildSeconds() : null, (int) r.probesPassed(), run,
-                    r.label().equals(recommended), r.error()));
+                    r.label().equals(recommended), r.error(), r.cached()));
             Map<String, ProbeResult> byCommand = new LinkedHashMap<>();
             for (ProbeResult p : r.probes()) {
                 columns.put(p.command(), true);

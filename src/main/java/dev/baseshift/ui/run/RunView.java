@@ -132,7 +132,22 @@ public final class RunView extends VBox {
         message.getStyleClass().add("error-text");
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(vm.messageProperty().isNotEmpty());
-        getChildren().addAll(message, split);
+        Label kept = new Label();
+        kept.setId("kept-images");
+        kept.textProperty().bind(vm.keptTextProperty());
+        Button removeKept = new Button("Remove");
+        removeKept.setId("kept-remove");
+        removeKept.setAccessibleText("Remove this project's BaseShift images");
+        removeKept.setTooltip(new javafx.scene.control.Tooltip("Removes the variant images BaseShift keeps for this "
+                + "project (baseshift/<project>:<tier>). Base images and your own images are never touched; the next "
+                + "comparison builds every variant again."));
+        removeKept.disableProperty().bind(vm.canRemoveKeptProperty().not());
+        removeKept.setOnAction(e -> vm.removeKept());
+        javafx.scene.layout.HBox keptRow = new javafx.scene.layout.HBox(8, kept, removeKept);
+        keptRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        keptRow.visibleProperty().bind(vm.keptTextProperty().isNotEmpty());
+        keptRow.managedProperty().bind(keptRow.visibleProperty());
+        getChildren().addAll(message, split, keptRow);
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);

@@ -1,6 +1,7 @@
 package dev.baseshift.ui.run;
 
 import dev.baseshift.catalog.Tier;
+import dev.baseshift.app.KeptImages;
 import dev.baseshift.compare.CompareOptions;
 import dev.baseshift.compare.ComparisonEvent;
 import dev.baseshift.compare.ComparisonResult;
@@ -59,8 +60,19 @@ public final class RunViewModel {
     private ComparisonRun run;
     private boolean cancelRequested;
     private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
+    private final Function<ContainerEngine, KeptImages> keptImages;
+    private final ReadOnlyStringWrapper keptText = new ReadOnlyStringWrapper(this, "keptText", "");
+    private final ReadOnlyBooleanWrapper canRemoveKept = new ReadOnlyBooleanWrapper(this, "canRemoveKept");
+    private int keptGeneration;
 
     public RunViewModel(TaskRunner runner, Function<ContainerEngine, ComparisonService> services, LongSupplier clock) {
+        this(runner, services, clock, KeptImages::new);
+    }
+
+    /** @param keptImages the images BaseShift keeps in an engine as each project's build cache */
+    public RunViewModel(TaskRunner runner, Function<ContainerEngine, ComparisonService> services, LongSupplier clock,
+                        Function<ContainerEngine, KeptImages> keptImages) {
+        this.keptImages = keptImages;
         this.runner = runner;
         this.services = services;
         this.clock = clock;
@@ -77,6 +89,55 @@ public final class RunViewModel {
     /** Why Compare is disabled, or null when it is not. */
     public ReadOnlyStringProperty disabledReasonProperty() { return disabledReason.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /**
+     * "BaseShift images of this project: 4 images, 41.2 MB above their bases" — the project's build cache in the engine
+     * — or empty when there are none (or no engine).
+     */
+    public ReadOnlyStringProperty keptTextProperty() { return keptText.getReadOnlyProperty(); }
+
+    /** There are kept images and no comparison runs: Remove may take them. */
+    public ReadOnlyBooleanProperty canRemoveKeptProperty() { return canRemoveKept.getReadOnlyProperty(); }
+
+    /** Asks the engine again which images of the project BaseShift keeps (in the background). */
+    public void refreshKept() {
+        int generation = ++keptGeneration;
+        ContainerEngine on = engine;
+        Plan p = plan;
+        if (on == null || p == null) {
+            keptText.set("");
+            canRemoveKept.set(false);
+            return;
+        }
+        String key = p.projectKey();
+        runner.run(() -> keptImages.apply(on).list(key), held -> {
+            if (generation != keptGeneration) return; // another project or engine since
+            keptText.set(held.isEmpty() ? "" : "BaseShift images of this project: " + held.describe()
+                    + " — the next comparison's build cache");
+            canRemoveKept.set(!held.isEmpty() && !running.get());
+        }, e -> {
+            if (generation != keptGeneration) return;
+            keptText.set("");
+            canRemoveKept.set(false);
+        });
+    }
+
+    /** Removes the project's kept images (never base images or the user's own); the next comparison builds afresh. */
+    public void removeKept() {
+        if (!canRemoveKept.get()) return;
+        ContainerEngine on = engine;
+        String key = plan.projectKey();
+        canRemoveKept.set(false);
+        runner.run(() -> keptImages.apply(on).remove(key), removed -> {
+            message.set(removed.busyProjects().isEmpty() && removed.failures().isEmpty() ? null
+                    : !removed.busyProjects().isEmpty() ? "Images not removed: a comparison of this project is running"
+                    : "Some images could not be removed: " + String.join("; ", removed.failures()));
+            refreshKept();
+        }, e -> {
+            message.set("Could not remove the images: " + UserMessages.of(e));
+            refreshKept();
+        });
+    }
+
     /** The user pressed Cancel all during the last comparison: it ended cancelled, not failed. */
     public ReadOnlyBooleanProperty cancelledProperty() { return cancelled.getReadOnlyProperty(); }
 
@@ -97,11 +158,14 @@ public final class RunViewModel {
         engine = newEngine;
         engineProblem = problem;
         updateAvailability();
+        refreshKept();
     }
 
     public void setPlan(Plan newPlan) {
+        boolean otherProject = plan == null || newPlan == null || !plan.projectDir().equals(newPlan.projectDir());
         plan = newPlan;
         updateAvailability();
+        if (otherProject) refreshKept();
     }
 
     /** Something else holds the engine's attention (a repair runs): Compare waits, saying {@code reason}; null frees it. */
@@ -149,11 +213,12 @@ public final class RunViewModel {
         cancelRequested = false;
         cancelled.set(false);
         running.set(true);
+        canRemoveKept.set(false);
         updateAvailability();
         CompareOptions defaults = CompareOptions.defaults(probes);
         java.time.Duration probeTimeout = config != null && config.probeTimeoutSeconds() != null
                 ? java.time.Duration.ofSeconds(config.probeTimeoutSeconds()) : defaults.probeTimeout();
-        // the images stay until the repair has read them or the result is done with (MainViewModel releases them)
+        // the images stay as the project's build cache (the repair reads them too); Remove takes them
         CompareOptions options = new CompareOptions(probes, Math.max(1, parallel), defaults.timeout(),
                 probeTimeout, defaults.serverGrace(), true, config == null ? null : config.buildNetwork());
         lastOptions = options;
@@ -236,6 +301,7 @@ public final class RunViewModel {
             running.set(false);
             run = null;
             updateAvailability();
+            refreshKept();
             return;
         }
         if (event instanceof ComparisonEvent.VariantFinished e) {
@@ -251,6 +317,10 @@ public final class RunViewModel {
             finished.add(res);
             return;
         }
+        if (event instanceof ComparisonEvent.Notice e) {
+            message.set(e.message());
+            return;
+        }
         VariantRunRow r = row(tierOf(event));
         if (r == null) return;
         if (event instanceof ComparisonEvent.VariantStarted) {
@@ -260,7 +330,8 @@ public final class RunViewModel {
         } else if (event instanceof ComparisonEvent.BuildLog e) {
             r.append(FailureSummary.stripAnsi(e.line()));
         } else if (event instanceof ComparisonEvent.BuildFinished e) {
-            r.append(e.success() ? String.format(java.util.Locale.ROOT, "— built in %.1f s", e.seconds())
+            r.append(e.cached() ? "— cached: the kept image has the same inputs; not built again"
+                    : e.success() ? String.format(java.util.Locale.ROOT, "— built in %.1f s", e.seconds())
                     : "— build failed: " + FailureSummary.stripAnsi(e.error()));
             if (e.success()) r.status(VariantStatus.PROBING, "probing", now);
         } else if (event instanceof ComparisonEvent.ProbeFinished e) {
