@@ -126,12 +126,13 @@ class CompareCommandTest {
         Path md = tmp.resolve("gate.md");
 
         Outcome o = baseshift("compare", project.toString(), "--tiers", "alpine", "--max-size", "1MB",
-                "--md", md.toString());
+                "--md", md.toString(), "--rm-images");
 
         assertThat(o.exit()).as(o.err()).isEqualTo(1);
         assertThat(o.err()).contains("max-size gate failed: alpine is 2.69MB").contains("more than 1MB (1000000 bytes)");
         assertThat(Files.readString(md)).contains("**Recommendation: alpine**");
-        assertThat(labelled("dev.baseshift.project=" + project.getFileName())).isEmpty();
+        // --rm-images: nothing of the project stays, not even its cache
+        assertThat(labelled("dev.baseshift.project=" + dev.baseshift.plan.Plan.projectKey(project))).isEmpty();
     }
 
     @Test
@@ -187,6 +188,10 @@ class CompareCommandTest {
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.err()).contains("the build context is 1.0 GB");
         assertThat(o.out()).contains("Recommendation: alpine");
-        assertThat(labelled("dev.baseshift.project=" + project.getFileName())).isEmpty();
+        String key = dev.baseshift.plan.Plan.projectKey(project);
+        assertThat(docker("ps", "-aq", "--filter", "label=dev.baseshift.project=" + key)).isEmpty();
+        assertThat(docker("images", "-q", "--filter", "label=dev.baseshift.project=" + key).lines()).hasSize(2);
+        assertThat(baseshift("clean", project.toString()).exit()).isZero();
+        assertThat(labelled("dev.baseshift.project=" + key)).isEmpty();
     }
 }

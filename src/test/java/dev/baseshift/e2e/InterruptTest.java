@@ -36,6 +36,8 @@ class InterruptTest {
         assertThat(lines).anyMatch(l -> l.contains("building on"));
         // the shutdown hook cancelled the run (not merely the JVM vanishing under the engine)
         assertThat(lines).as(String.join("\n", lines)).anyMatch(l -> l.matches("(full|alpine): cancelled.*"));
-        assertThat(labelled("dev.baseshift.project=" + slug)).as(String.join("\n", lines)).isEmpty();
+        // nothing was built, so nothing is kept; no container outlives the run
+        assertThat(labelled("dev.baseshift.project=" + dev.baseshift.plan.Plan.projectKey(project)))
+                .as(String.join("\n", lines)).isEmpty();
     }
 }

@@ -215,15 +215,15 @@ class RepairCasesTest {
     private JsonNode compare(Path dir) throws Exception {
         String before = TestProjects.hash(dir);
         Path json = tmp.resolve(dir.getFileName() + ".json");
-        CompareCommandTest.Outcome o = baseshift("compare", dir.toString(), "--repair", "--json", json.toString());
+        CompareCommandTest.Outcome o = baseshift("compare", dir.toString(), "--repair", "--json", json.toString(),
+                "--rm-images");
         assertThat(Files.exists(json)).as(o.err() + o.out()).isTrue();
         // the original passes, nothing of the run stays, the project is untouched
         JsonNode r = JSON.readTree(json.toFile());
         assertThat(r.path("variants").get(0).path("probes"))
                 .as(o.out()).allSatisfy(p -> assertThat(p.path("outcome").asText()).isEqualTo("pass"));
-        String slug = dir.getFileName().toString();
-        assertThat(DockerCli.labelled("dev.baseshift.project=" + slug)).isEmpty();
-        assertThat(DockerCli.docker("images", "-q", "baseshift/" + slug)).isBlank();
+        assertThat(DockerCli.labelled("dev.baseshift.project=" + dev.baseshift.plan.Plan.projectKey(dir))).isEmpty();
+        assertThat(DockerCli.docker("images", "-q", "baseshift/" + dev.baseshift.plan.Plan.projectKey(dir))).isBlank();
         assertThat(TestProjects.hash(dir)).isEqualTo(before);
         return r;
     }

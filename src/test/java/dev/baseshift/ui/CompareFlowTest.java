@@ -125,10 +125,15 @@ class CompareFlowTest {
                 .isIn(VariantStatus.CANCELLED, VariantStatus.BUILT, VariantStatus.BUILD_FAILED));
         assertThat(vm.run().rows()).anySatisfy(r -> assertThat(r.statusProperty().get()).isEqualTo(VariantStatus.CANCELLED));
         ContainerEngine engine = vm.engine().engine();
-        assertThat(engine.listLabelled(ComparisonService.PROJECT_LABEL, "bsui-cancel")).isEmpty();
+        String key = dev.baseshift.plan.Plan.projectKey(dir);
+        long built = vm.run().rows().stream().filter(r -> r.statusProperty().get() == VariantStatus.BUILT).count();
+        // no container stays; only a variant that finished keeps its image, as the project's cache
+        assertThat(engine.listLabelled(ComparisonService.PROJECT_LABEL, key)).hasSize((int) built)
+                .allSatisfy(o -> assertThat(o).startsWith("image "));
         Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=" + ComparisonService.PROJECT_LABEL
-                + "=bsui-cancel").redirectErrorStream(true).start();
+                + "=" + key).redirectErrorStream(true).start();
         assertThat(new String(ps.getInputStream().readAllBytes()).strip()).isEmpty();
+        new dev.baseshift.app.KeptImages(engine).remove(key);
     }
 
     @Test
@@ -145,7 +150,8 @@ class CompareFlowTest {
         vm.shutdown(); // what the window's close request runs (off the FX thread)
         double seconds = (System.nanoTime() - t0) / 1e9;
         try (ContainerEngine check = UiTestSupport.realEngine().connect()) {
-            assertThat(check.listLabelled(ComparisonService.PROJECT_LABEL, "bsui-close")).isEmpty();
+            assertThat(check.listLabelled(ComparisonService.PROJECT_LABEL, dev.baseshift.plan.Plan.projectKey(dir)))
+                    .isEmpty();
         }
         assertThat(seconds).as("cleanup must not wait for the 60 s build").isLessThan(45);
     }
