@@ -191,6 +191,7 @@ final class RunningComparison implements ComparisonRun {
             if (dead.equals(session.id())) continue;
             try {
                 engine.removeLabelled(ComparisonService.SESSION_LABEL, dead);
+                BuildContext.sweep(dead); // the build context's temp file a crash left
                 sessions.forget(dead);
             } catch (EngineException | RuntimeException e) {
                 // the engine may be unreachable now; the session stays registered and is swept next time
@@ -204,7 +205,7 @@ final class RunningComparison implements ComparisonRun {
             engineSummary = new EngineSummary("unknown", "", "", "");
         }
         try {
-            context = BuildContext.of(plan.projectDir());
+            context = BuildContext.of(plan.projectDir(), session.id());
             contextWarning = context.warning().orElse(null);
         } catch (IOException | RuntimeException e) {
             contextFailure = new IOException("cannot read the project for the build context: " + message(e), e);

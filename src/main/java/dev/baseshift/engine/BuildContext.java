@@ -87,10 +87,40 @@ public final class BuildContext implements AutoCloseable {
 
     /** Tars the project folder, honouring its {@code .dockerignore}. */
     public static BuildContext of(Path projectDir) throws IOException {
-        return of(projectDir, STREAM_ABOVE);
+        return of(projectDir, STREAM_ABOVE, null);
+    }
+
+    /**
+     * Likewise, its temp file named after {@code owner} (a comparison's session id, letters, digits and dashes), so
+     * a crashed comparison's file can be found and removed by the next ({@link #sweep}).
+     */
+    public static BuildContext of(Path projectDir, String owner) throws IOException {
+        return of(projectDir, STREAM_ABOVE, owner);
     }
 
     static BuildContext of(Path projectDir, long streamAbove) throws IOException {
+        return of(projectDir, streamAbove, null);
+    }
+
+    /** Removes the temp files of contexts made for {@code owner} and never closed (its process died). */
+    public static int sweep(String owner) {
+        if (!OWNER.matcher(owner).matches()) return 0;
+        int removed = 0;
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(tmp, PREFIX + owner + "-*.tar")) {
+            for (Path f : files) {
+                if (Files.deleteIfExists(f)) removed++;
+            }
+        } catch (IOException e) {
+            // an unreadable temp folder: nothing to sweep
+        }
+        return removed;
+    }
+
+    private static final String PREFIX = "baseshift-context-";
+    private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private static BuildContext of(Path projectDir, long streamAbove, String owner) throws IOException {
         Path dir = projectDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a folder: " + dir);
@@ -104,7 +134,8 @@ public final class BuildContext implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(e.getMessage()).toString(), e);
         }
-        Path tar = Files.createTempFile("baseshift-context-", ".tar");
+        Path tar = Files.createTempFile(owner != null && OWNER.matcher(owner).matches() ? PREFIX + owner + "-" : PREFIX,
+                ".tar");
         try {
             Walker walker;
             // Buffered: the tar stream writes 512-byte records, one system call each otherwise.

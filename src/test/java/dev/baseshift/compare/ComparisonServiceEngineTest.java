@@ -257,6 +257,10 @@ class ComparisonServiceEngineTest {
                     "bsfixture/tiny:full", "true");
             String liveContainer = docker("create", "--label", "dev.baseshift.session=" + live.id(),
                     "bsfixture/tiny:full", "true");
+            // the build context's temp file the dead session's crash left, and one of the live session
+            Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
+            Path deadTar = Files.createTempFile(tmpDir, "baseshift-context-" + dead + "-", ".tar");
+            Path liveTar = Files.createTempFile(tmpDir, "baseshift-context-" + live.id() + "-", ".tar");
             try {
                 Path project = TestProjects.copy("tiny-app", tmp, unique("sweep"));
                 Plan plan = HandPlan.of(project, Map.of(Tier.FULL, "bsfixture/tiny:full"), List.of());
@@ -266,8 +270,11 @@ class ComparisonServiceEngineTest {
                 assertThat(labelled("dev.baseshift.session=" + dead)).isEmpty();
                 assertThat(labelled("dev.baseshift.session=" + live.id())).containsExactly(liveContainer.substring(0, 12));
                 assertThat(sessions.dead()).isEmpty();
+                assertThat(deadTar).doesNotExist();
+                assertThat(liveTar).exists();
                 assertThat(deadContainer).isNotBlank();
             } finally {
+                Files.deleteIfExists(liveTar);
                 docker("rm", "-f", liveContainer);
             }
         }

@@ -148,6 +148,30 @@ class BuildContextTest {
         assertThat(digest()).as("an ignored file").isEqualTo(withIgnore);
     }
 
+    @Test
+    void aContextACrashedOwnerLeftIsSweptAndOthersAreNot() throws Exception {
+        write("app.py", "x\n");
+        String dead = "dead-" + System.nanoTime();
+        String alive = "alive-" + System.nanoTime();
+        BuildContext left = BuildContext.of(project, dead); // never closed: its process "died"
+        try (BuildContext live = BuildContext.of(project, alive)) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            try (Stream<Path> files = Files.list(tmp)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .anyMatch(n -> n.startsWith("baseshift-context-" + dead + "-"));
+            }
+            assertThat(BuildContext.sweep(dead)).isEqualTo(1);
+            try (Stream<Path> files = Files.list(tmp)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .noneMatch(n -> n.startsWith("baseshift-context-" + dead + "-"))
+                        .anyMatch(n -> n.startsWith("baseshift-context-" + alive + "-"));
+            }
+            assertThat(read(live.open("FROM scratch\n"))).containsKey("app.py");
+            assertThat(BuildContext.sweep("../../etc")).isZero();
+        }
+        left.close();
+    }
+
     private String digest() throws IOException {
         try (BuildContext context = BuildContext.of(project, 1024)) {
             return context.digest();

@@ -95,6 +95,8 @@ class RepairFlowTest {
         assertThat(vm.run().resultProperty().get().variants()).extracting(v -> v.imageId())
                 .containsExactlyElementsOf(first);
         assertThat(vm.results().rows()).extracting(ResultRow::buildText).containsOnly("cached");
+        assertThat(vm.run().rows()).allSatisfy(r -> assertThat(r.detailProperty().get())
+                .isEqualTo("built (cached: inputs unchanged)"));
         assertThat(vm.repair().rows()).hasSize(1);
         robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();

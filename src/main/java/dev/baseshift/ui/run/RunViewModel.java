@@ -311,7 +311,8 @@ public final class RunViewModel {
                 // the root cause in the row, the whole error in its log
                 String detail = res.status() == VariantStatus.BUILD_FAILED
                         ? FailureSummary.cause(res.error(), r.log(), res.variant().dockerfile()).cause()
-                        : res.error() != null ? FailureSummary.stripAnsi(res.error()) : res.status().id();
+                        : res.error() != null ? FailureSummary.stripAnsi(res.error())
+                        : res.cached() ? "built (cached: inputs unchanged)" : res.status().id();
                 r.status(res.status(), detail, now);
             }
             finished.add(res);
