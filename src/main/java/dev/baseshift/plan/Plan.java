@@ -36,8 +36,11 @@ public record Plan(Path projectDir, String dockerfilePath, Dockerfile dockerfile
 
     /** A short name for tags and labels: lower-case letters, digits and dashes. */
     public String projectSlug() {
-        String n = projectDir.toAbsolutePath().normalize().getFileName() == null ? "project"
-                : projectDir.toAbsolutePath().normalize().getFileName().toString();
+        return slug(projectDir.toAbsolutePath().normalize());
+    }
+
+    private static String slug(Path dir) {
+        String n = dir.getFileName() == null ? "project" : dir.getFileName().toString();
         String slug = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "project" : slug;
     }
@@ -58,9 +61,7 @@ public record Plan(Path projectDir, String dockerfilePath, Dockerfile dockerfile
         } catch (java.io.IOException e) {
             real = projectDir.toAbsolutePath().normalize();
         }
-        String n = real.getFileName() == null ? "project" : real.getFileName().toString();
-        String slug = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.isEmpty()) slug = "project";
+        String slug = slug(real);
         if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256")
