@@ -57,6 +57,7 @@ public final class DockerEngine implements ContainerEngine {
     private static final Duration POLL = Duration.ofMillis(200);
     /** A committed step: Docker's classic builder says " ---> id", Podman's (buildah) "--> id" with 11+ digits. */
     private static final Pattern COMMITTED = Pattern.compile("(?: ---> |--> )([0-9a-f]{11,64})");
+    private static final Pattern RUNNING_IN = Pattern.compile(" ---> Running in ([0-9a-f]{12,64})");
     private static final Pattern MESSAGE_JSON = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final DockerClient client;
@@ -178,7 +179,9 @@ public final class DockerEngine implements ContainerEngine {
                 throw new EngineException(buildLog.failureMessage());
             }
         } catch (EngineException e) {
-            removeIntermediates(buildLog.created);
+            // a failed build leaves its committed steps as untagged images; so may a cancelled one, after the cut
+            new BuildLeftovers(client).remove(buildLog.snapshot(), buildLog.containers, buildLog.lastImage,
+                    request.cancel() != null && request.cancel().get());
             throw e;
         } catch (IOException e) {
             throw new EngineException("cannot read the build context: " + e.getMessage(), e);
@@ -190,28 +193,16 @@ public final class DockerEngine implements ContainerEngine {
         return new BuildOutcome(imageId(request.tag()), request.tag(), false);
     }
 
-    /** A failed build leaves its committed steps as untagged images; remove them, newest first, if unused. */
-    private void removeIntermediates(List<String> created) {
-        List<String> ids;
-        synchronized (created) {
-            ids = new ArrayList<>(created);
-        }
-        Collections.reverse(ids);
-        for (String id : ids) {
-            try {
-                client.removeImageCmd(id).withForce(false).exec();
-            } catch (RuntimeException e) {
-                // in use by another build or already gone: it stays as cache, like after a failed `docker build`
-            }
-        }
-    }
-
     /** Collects the builder's stream: log lines, the current step, and the error the builder reports. */
     private static final class BuildLog extends Watched<BuildResponseItem> {
         private final Consumer<String> log;
         private final StringBuilder partial = new StringBuilder();
         /** Images this build committed (not cache hits, not FROM bases): removed again when the build fails. */
         final List<String> created = Collections.synchronizedList(new ArrayList<>());
+        /** The builder's containers ("Running in …"): an image committed from one after the log was cut is ours. */
+        final List<String> containers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The last image any step showed, a base or a cache hit included. */
+        volatile String lastImage;
         private boolean fromStep;
         private boolean cacheHit;
         volatile String step;
@@ -237,8 +228,12 @@ public final class DockerEngine implements ContainerEngine {
                         cacheHit = true;
                     } else {
                         Matcher committed = COMMITTED.matcher(line);
-                        if (committed.matches() && !fromStep && !cacheHit) {
-                            created.add(committed.group(1));
+                        Matcher running = RUNNING_IN.matcher(line);
+                        if (committed.matches()) {
+                            lastImage = committed.group(1);
+                            if (!fromStep && !cacheHit) created.add(committed.group(1));
+                        } else if (running.matches()) {
+                            containers.add(running.group(1));
                         }
                     }
                     if (!line.isEmpty()) {
@@ -251,6 +246,12 @@ public final class DockerEngine implements ContainerEngine {
             if (item.isErrorIndicated()) {
                 failure = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
                         ? item.getErrorDetail().getMessage() : item.getError();
+            }
+        }
+
+        List<String> snapshot() {
+            synchronized (created) {
+                return new ArrayList<>(created);
             }
         }
 

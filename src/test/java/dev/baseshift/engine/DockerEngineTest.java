@@ -157,6 +157,46 @@ class DockerEngineTest {
     }
 
     @Test
+    void aCancelledBuildLeavesNoneOfItsStepsBehind() throws Exception {
+        // many quick steps: the builder commits some while the cancel travels, after the log stopped being read
+        String marker = "cancelled-steps-" + UUID.randomUUID();
+        StringBuilder dockerfile = new StringBuilder("FROM bsfixture/tiny:full\n");
+        for (int i = 1; i <= 80; i++) {
+            dockerfile.append("RUN echo ").append(marker).append('-').append(i).append(" > /s").append(i).append('\n');
+        }
+        AtomicBoolean cancel = new AtomicBoolean();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread cancelling = new Thread(() -> {
+            long until = System.currentTimeMillis() + 30_000;
+            while (log.stream().noneMatch(l -> l.startsWith("Step 6/")) && System.currentTimeMillis() < until) {
+                Thread.onSpinWait();
+            }
+            cancel.set(true);
+        }, "test-canceller");
+        cancelling.setDaemon(true);
+        cancelling.start();
+        try (BuildContext context = BuildContext.of(project)) {
+            assertThatThrownBy(() -> engine.build(request(context, dockerfile.toString(), tag("cancel-steps"),
+                    Map.of(), null, false, cancel), log::add)).hasMessageContaining("cancelled");
+        }
+        // whatever the engine still committed after the cancel is gone too, not only what the log had shown
+        Thread.sleep(3_000);
+        assertThat(imagesFromStepsContaining(marker)).isEmpty();
+    }
+
+    /** Every image (tagged or not) whose creating step's command contains the text. */
+    static List<String> imagesFromStepsContaining(String text) {
+        List<String> found = new ArrayList<>();
+        for (String id : Cli.run("docker", "images", "-a", "-q", "--no-trunc").lines().toList()) {
+            String command = Cli.run("docker", "image", "inspect", "-f", "{{json .ContainerConfig.Cmd}}", id);
+            if (command.contains(text)) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    @Test
     void buildKitPathBuildsWhatTheClassicBuilderCannot() throws Exception {
         String dockerfile = """
                 FROM bsfixture/tiny:full
