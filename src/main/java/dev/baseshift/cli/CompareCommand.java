@@ -135,7 +135,7 @@ public final class CompareCommand implements Callable<Integer> {
         Plan plan;
         Inputs inputs;
         try {
-            plan = planOptions.plan();
+            plan = planOptions.plan(planOptions.lookup(null));
             for (String w : planOptions.missingTiers(plan)) err.println("baseshift compare: warning: " + w);
             inputs = withProjectDefaults(ProjectConfig.load(plan.projectDir()));
         } catch (Exception e) {
@@ -156,6 +156,8 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonResult result;
         try (engine) {
             result = run(engine, plan, inputs, err);
+            // after the run the bases are local: exact sizes from the engine, download sizes from the registry
+            result = result.withBaseFacts(planOptions.lookup(engine).facts(plan));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("baseshift compare: interrupted");

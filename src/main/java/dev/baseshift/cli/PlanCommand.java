@@ -11,7 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.baseshift.app.BaseFactsText;
+import dev.baseshift.engine.ContainerEngine;
+import dev.baseshift.engine.EngineException;
+import dev.baseshift.registry.BaseFacts;
+
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -29,18 +35,36 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plan plan = options.plan();
+        options.checkOptions();
+        Plan plan = options.plan(options.lookup(null));
         PrintWriter out = spec.commandLine().getOut();
         for (String w : options.missingTiers(plan)) spec.commandLine().getErr().println("baseshift plan: warning: " + w);
+        // an engine that answers gives exact local sizes; none is needed
+        Map<String, BaseFacts> facts;
+        ContainerEngine engine = null;
+        try {
+            engine = Engines.locate();
+        } catch (EngineException e) {
+            // no engine: the registry's facts only
+        }
+        try {
+            facts = options.lookup(engine).facts(plan);
+        } finally {
+            if (engine != null) engine.close();
+        }
         if (json) {
-            JsonReport.writePlan(plan, out);
+            JsonReport.writePlan(plan, facts, out);
         } else {
-            printText(plan, out);
+            printText(plan, facts, out);
         }
         return BaseShiftCommand.OK;
     }
 
     static void printText(Plan plan, PrintWriter out) {
+        printText(plan, Map.of(), out);
+    }
+
+    static void printText(Plan plan, Map<String, BaseFacts> facts, PrintWriter out) {
         out.printf("Project:    %s%n", plan.projectDir());
         out.printf("Dockerfile: %s (%d stage%s)%n", plan.dockerfilePath(), plan.graph().stages().size(),
                 plan.graph().stages().size() == 1 ? "" : "s");
@@ -57,11 +81,14 @@ public final class PlanCommand implements Callable<Integer> {
         int width = plan.variants().stream().mapToInt(v -> v.base().length()).max().orElse(10);
         for (Variant v : plan.variants()) {
             out.printf("  %-11s %-" + width + "s  %s%n", v.tier().id(), v.base(), summary(v));
+            BaseFacts known = facts.get(v.label());
+            if (known != null) out.printf("      base    %s%n", BaseFactsText.line(known, false));
             for (Finding f : v.findings()) {
                 out.printf("      %-7s line %-4s %s%n", f.severity().id(), f.line() > 0 ? f.line() : "-", f.message());
                 if (f.fix() != null && !f.fix().isBlank()) out.printf("                     fix: %s%n", f.fix());
             }
         }
+        for (String problem : BaseFactsText.problems(facts.values())) out.printf("  (registry: %s)%n", problem);
         out.println();
         out.println("Probes:");
         for (Probe p : plan.probes()) {

@@ -1,5 +1,6 @@
 package dev.baseshift.cli;
 
+import dev.baseshift.app.BaseLookup;
 import dev.baseshift.catalog.Catalog;
 import dev.baseshift.catalog.Tier;
 import dev.baseshift.dockerfile.ImageReference;
@@ -9,6 +10,8 @@ import dev.baseshift.plan.PlanRequest;
 import dev.baseshift.plan.Planner;
 import dev.baseshift.plan.Probe;
 import dev.baseshift.plan.SampleProject;
+import dev.baseshift.engine.ContainerEngine;
+import dev.baseshift.registry.Platform;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,6 +53,19 @@ public final class PlanOptions {
             description = "A command to run in each variant, e.g. \"python -c 'import numpy'\" (repeatable).")
     List<String> probes = new ArrayList<>();
 
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+            description = "Whose base sizes to show, e.g. linux/arm64 (default: the engine's platform).")
+    String platform;
+
+    @Option(names = "--no-registry",
+            description = "Ask no registry: no tag checks; base facts come from the engine or the facts cache.")
+    boolean noRegistry;
+
+    /** Base facts and tag checks as these options ask for them; {@code engine} may be null. */
+    BaseLookup lookup(ContainerEngine engine) {
+        return BaseLookup.of(engine, platform == null ? null : Platform.parse(platform.trim()), !noRegistry);
+    }
+
     /** The project folder the user named, or the sample copied out of the jar. */
     Path projectDir() throws IOException {
         return dir != null ? dir : SampleProject.extract();
@@ -67,6 +83,13 @@ public final class PlanOptions {
             }
         });
         if (tiers != null) tiers.forEach(t -> parseTier(t, "--tiers"));
+        if (platform != null) {
+            try {
+                Platform.parse(platform.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--platform: " + e.getMessage());
+            }
+        }
     }
 
     PlanRequest request() throws IOException {
@@ -96,8 +119,9 @@ public final class PlanOptions {
         return new PlanRequest(projectDir(), dockerfile, buildArgs, target, overrides, extra, tierSet);
     }
 
-    Plan plan() throws Exception {
-        return new Planner(Catalog.loadDefault()).plan(request());
+    /** The plan, every tag the catalog proposes checked against its registry (unless --no-registry). */
+    Plan plan(BaseLookup lookup) throws Exception {
+        return new Planner(Catalog.loadDefault()).plan(request(), lookup.tags());
     }
 
     /**

@@ -1,21 +1,46 @@
 package dev.baseshift.compare;
 
 import dev.baseshift.plan.Plan;
+import dev.baseshift.registry.BaseFacts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** An immutable comparison: the plan, one result per variant (plan order), the recommendation and the engine. */
+/**
+ * An immutable comparison: the plan, one result per variant (plan order), the recommendation and the engine.
+ *
+ * @param baseFacts what is known of each variant's base without pulling it, by variant label (may be empty)
+ */
 public record ComparisonResult(Plan plan, List<VariantResult> variants, Recommendation recommendation,
-                               EngineSummary engine, List<RepairOutcome> repairs) {
+                               EngineSummary engine, List<RepairOutcome> repairs, Map<String, BaseFacts> baseFacts) {
     public ComparisonResult {
         variants = List.copyOf(variants);
         repairs = repairs == null ? List.of() : List.copyOf(repairs);
+        baseFacts = baseFacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseFacts));
+    }
+
+    public ComparisonResult(Plan plan, List<VariantResult> variants, Recommendation recommendation,
+                            EngineSummary engine, List<RepairOutcome> repairs) {
+        this(plan, variants, recommendation, engine, repairs, Map.of());
     }
 
     public ComparisonResult(Plan plan, List<VariantResult> variants, Recommendation recommendation,
                             EngineSummary engine) {
         this(plan, variants, recommendation, engine, List.of());
+    }
+
+    /** The same comparison with the bases' facts (from the registry or the engine) for the reports. */
+    public ComparisonResult withBaseFacts(Map<String, BaseFacts> facts) {
+        return new ComparisonResult(plan, variants, recommendation, engine, repairs, facts);
+    }
+
+    /** The facts of a variant's base; a repaired variant has its tier's base. */
+    public Optional<BaseFacts> baseFacts(VariantResult v) {
+        BaseFacts f = baseFacts.get(v.variant().label());
+        if (f == null) f = baseFacts.get(v.tier().id());
+        return Optional.ofNullable(f);
     }
 
     /**
@@ -33,7 +58,7 @@ public record ComparisonResult(Plan plan, List<VariantResult> variants, Recommen
                 }
             }
         }
-        return new ComparisonResult(plan, all, Recommender.recommend(all), engine, outcomes);
+        return new ComparisonResult(plan, all, Recommender.recommend(all), engine, outcomes, baseFacts);
     }
 
     /** The repair of a tier, if one was tried. */

@@ -2,6 +2,7 @@ package dev.baseshift.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -21,6 +22,9 @@ public interface ContainerEngine extends AutoCloseable {
     ImageDetails inspect(String imageRef) throws EngineException;
 
     boolean hasImage(String imageRef) throws EngineException;
+
+    /** The image's size, platform and digests when the engine has it; empty when it does not. */
+    Optional<ImageDetails.Local> local(String imageRef) throws EngineException;
 
     /** Pulls an image through the engine; progress messages stream to {@code progress}. */
     void pull(String imageRef, Consumer<String> progress) throws EngineException;

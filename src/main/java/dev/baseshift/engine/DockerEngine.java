@@ -96,7 +96,9 @@ public final class DockerEngine implements ContainerEngine {
                 version.path("ApiVersion").asText(api),
                 endpoint.uri(), endpoint.source(),
                 // Podman's Docker API has no BuildKit session endpoint: the CLI path cannot work there
-                !engineName(version).equals("Podman") && BuildKitCli.find(env).isPresent(), passedOver);
+                !engineName(version).equals("Podman") && BuildKitCli.find(env).isPresent(), passedOver,
+                version.hasNonNull("Os") ? version.get("Os").asText() : null,
+                version.hasNonNull("Arch") ? version.get("Arch").asText() : null);
         return new DockerEngine(client, http, endpoint, info, Map.copyOf(env));
     }
 
@@ -427,6 +429,23 @@ public final class DockerEngine implements ContainerEngine {
             return new ImageDetails(image.getId(), image.getSize() == null ? 0 : image.getSize(), layers, labels);
         } catch (NotFoundException e) {
             throw new EngineException("no such image: " + imageRef, e);
+        } catch (RuntimeException e) {
+            throw new EngineException("cannot inspect " + imageRef + ": " + friendly(e), e);
+        }
+    }
+
+    @Override
+    public Optional<ImageDetails.Local> local(String imageRef) throws EngineException {
+        try {
+            InspectImageResponse image = client.inspectImageCmd(imageRef).exec();
+            int layers = image.getRootFS() != null && image.getRootFS().getLayers() != null
+                    ? image.getRootFS().getLayers().size() : 0;
+            return Optional.of(new ImageDetails.Local(image.getId(), image.getSize() == null ? 0 : image.getSize(),
+                                        // docker-java does not read the platform variant (arm/v7): an arm image is matched by arch
+                    image.getCreated(), layers, image.getOs(), image.getArch(), null,
+                    image.getRepoDigests() == null ? List.of() : image.getRepoDigests()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
         } catch (RuntimeException e) {
             throw new EngineException("cannot inspect " + imageRef + ": " + friendly(e), e);
         }

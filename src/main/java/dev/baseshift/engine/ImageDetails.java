@@ -28,4 +28,15 @@ public record ImageDetails(String id, long sizeBytes, List<HistoryEntry> layers,
             labels = labels == null ? Map.of() : Map.copyOf(labels);
         }
     }
+
+    /**
+     * What the engine knows of a local image without its history: {@code docker image inspect}'s Id, Size, Created,
+     * the layer count of its RootFS, its platform and the registry digests it was pulled by.
+     */
+    public record Local(String id, long sizeBytes, String created, int layers, String os, String architecture,
+                        String variant, List<String> repoDigests) {
+        public Local {
+            repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
+        }
+    }
 }

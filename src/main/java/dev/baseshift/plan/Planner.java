@@ -14,6 +14,7 @@ import dev.baseshift.dockerfile.FromRewriter;
 import dev.baseshift.dockerfile.ImageReference;
 import dev.baseshift.dockerfile.Stage;
 import dev.baseshift.dockerfile.StageGraph;
+import dev.baseshift.registry.BaseFactsService;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -33,6 +34,8 @@ import java.util.Set;
 /** Folder → {@link Plan}: parse, resolve ARGs, find the family, build the spectrum, rewrite FROM, advise. */
 public final class Planner {
     private static final String BUILDKIT_RULE = "buildkit-only-syntax";
+    /** The planner's own finding: a proposed tag does not exist in its registry. */
+    public static final String TAG_RULE = "base-tag-missing";
 
     private final Catalog catalog;
     private final Advisor advisor = new Advisor();
@@ -46,6 +49,14 @@ public final class Planner {
      * @throws IOException         unreadable project, bad .baseshift.json, or no Dockerfile found (the message says where it looked)
      */
     public Plan plan(PlanRequest request) throws DockerfileException, IOException {
+        return plan(request, TagLookup.NONE);
+    }
+
+    /**
+     * Plans with tag checks: a proposed base whose tag the registry does not have falls back to the tier's next
+     * template that exists (a finding says which and why); when none exists the tier keeps its proposal, flagged.
+     */
+    public Plan plan(PlanRequest request, TagLookup tags) throws DockerfileException, IOException {
         Path dir = projectFolder(request.projectDir());
         String rel = request.dockerfile() != null ? request.dockerfile().replace('\\', '/') : defaultDockerfile(dir);
         ProjectConfig config = ProjectConfig.load(dir);
@@ -103,9 +114,12 @@ public final class Planner {
                         .filter(f -> f.rule().equals(BUILDKIT_RULE)).toList();
                 variants.add(new Variant(tier, ref, dockerfile.text(), notes, true, false));
             } else if (wanted == null || wanted.contains(tier)) {
+                List<Finding> tagFindings = new ArrayList<>();
+                if (!option.custom()) option = existing(option, tags, tagFindings);
                 String text = FromRewriter.rewrite(dockerfile, baseStage, option.image(), graph.expansion());
-                variants.add(new Variant(tier, option.image(), text,
-                        advisor.advise(dockerfile, graph, match, option), false, option.custom()));
+                List<Finding> findings = new ArrayList<>(tagFindings);
+                findings.addAll(advisor.advise(dockerfile, graph, match, option));
+                variants.add(new Variant(tier, option.image(), text, findings, false, option.custom()));
             }
         }
 
@@ -114,6 +128,23 @@ public final class Planner {
                         match != null ? match.version() : null, match != null ? null : NotLinux.says(ref)),
                 variants, probes(dir, rel, dockerfile.text(), match, config, request), request.buildArgs(),
                 request.target());
+    }
+
+    /** The option itself when its tag exists (or cannot be checked), else its first alternative that exists. */
+    private static TierOption existing(TierOption option, TagLookup tags, List<Finding> findings) {
+        BaseFactsService.TagCheck first = tags.check(option.image());
+        if (first.status() != BaseFactsService.TagStatus.MISSING) return option;
+        for (TierOption.Alternative alternative : option.alternatives()) {
+            if (tags.check(alternative.image()).status() == BaseFactsService.TagStatus.EXISTS) {
+                findings.add(new Finding(TAG_RULE, dev.baseshift.advice.Severity.INFO, 0, first.message()
+                        + "; proposing " + alternative.image() + ", the tier's next template that exists", null));
+                return option.fallingBackTo(alternative);
+            }
+        }
+        findings.add(new Finding(TAG_RULE, dev.baseshift.advice.Severity.ERROR, 0, first.message()
+                + (option.alternatives().isEmpty() ? "" : ", nor any other tag of this tier the catalog knows"),
+                "name an image for this tier that exists: --base " + option.tier().id() + "=IMAGE"));
+        return option;
     }
 
     private Optional<BaseMatch> identify(Dockerfile dockerfile, Stage stage, String ref) throws DockerfileException {

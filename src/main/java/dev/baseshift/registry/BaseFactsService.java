@@ -30,6 +30,8 @@ public final class BaseFactsService {
     private final FactsCache cache;
     private final LocalFacts local;
     private final RegistrySettings settings;
+    private final boolean askRegistries;
+    private static final String NOT_ASKED = "registries not asked (--no-registry)";
     private final Map<String, Unreachable> unreachable = new ConcurrentHashMap<>();
 
     private record Unreachable(String message, Instant until) {}
@@ -41,6 +43,12 @@ public final class BaseFactsService {
     public record TagCheck(String reference, TagStatus status, String digest, String message) {}
 
     public BaseFactsService(RegistrySettings settings, LocalFacts local) {
+        this(settings, local, true);
+    }
+
+    /** @param askRegistries false: no registry is contacted (local facts, else the cache marked stale) */
+    public BaseFactsService(RegistrySettings settings, LocalFacts local, boolean askRegistries) {
+        this.askRegistries = askRegistries;
         this.settings = settings;
         this.client = new RegistryClient(settings);
         this.cache = settings.cacheDir() != null ? new FactsCache(settings.cacheDir()) : null;
@@ -64,6 +72,7 @@ public final class BaseFactsService {
             return new TagCheck(reference, TagStatus.UNKNOWN, null, e.getMessage());
         }
         if (isScratch(ref)) return new TagCheck(reference, TagStatus.EXISTS, null, null);
+        if (!askRegistries) return new TagCheck(reference, TagStatus.UNKNOWN, null, NOT_ASKED);
         String registry = ref.domain();
         Optional<String> down = down(registry);
         if (down.isPresent()) return new TagCheck(reference, TagStatus.UNKNOWN, null, down.get());
@@ -133,6 +142,7 @@ public final class BaseFactsService {
     private BaseFacts remote(ImageReference ref, String reference, Platform platform) {
         String registry = ref.domain();
         Optional<BaseFacts> cached = cache != null ? cache.get(reference, platform) : Optional.empty();
+        if (!askRegistries) return offline(reference, platform, cached, NOT_ASKED);
         Optional<String> down = down(registry);
         if (down.isPresent()) return offline(reference, platform, cached, down.get());
         Instant deadline = deadline();

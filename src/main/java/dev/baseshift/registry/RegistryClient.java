@@ -266,7 +266,8 @@ public final class RegistryClient {
             throw new RegistryException(registry, "no answer within " + seconds(), e);
         } catch (SSLException e) {
             throw new RegistryException(registry, "TLS failed: " + e.getMessage()
-                    + " (a private CA goes in " + settings.certsDirs().get(0) + "/" + registry + "/ca.crt)", e);
+                    + (settings.certsDirs().isEmpty() ? ""
+                    : " (a private CA goes in " + settings.certsDirs().get(0) + "/" + registry + "/ca.crt)"), e);
         } catch (ConnectException e) {
             Throwable c = e.getCause();
             if (c instanceof UnresolvedAddressException) throw new RegistryException(registry, "unknown host " + host, e);

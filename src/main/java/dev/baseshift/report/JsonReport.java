@@ -17,6 +17,7 @@ import dev.baseshift.compare.VariantResult;
 import dev.baseshift.dockerfile.Stage;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.Variant;
+import dev.baseshift.registry.BaseFacts;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -34,6 +35,11 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static ObjectNode planNode(Plan plan) {
+        return planNode(plan, java.util.Map.of());
+    }
+
+    /** The plan with each variant's {@code baseFacts} (by variant label) where known. */
+    public static ObjectNode planNode(Plan plan, java.util.Map<String, BaseFacts> facts) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("dockerfile", plan.dockerfilePath());
         ArrayNode stages = root.putArray("stages");
@@ -52,7 +58,12 @@ public final class JsonReport {
         base.put("version", plan.base().version());
         if (plan.base().note() != null) base.put("note", plan.base().note());
         ArrayNode variants = root.putArray("variants");
-        for (Variant v : plan.variants()) variantNode(variants.addObject(), v);
+        for (Variant v : plan.variants()) {
+            ObjectNode n = variants.addObject();
+            variantNode(n, v);
+            BaseFacts f = facts.get(v.label());
+            if (f != null) baseFactsNode(n.putObject("baseFacts"), f);
+        }
         ArrayNode probes = root.putArray("probes");
         plan.probes().forEach(p -> {
             ObjectNode n = probes.addObject();
@@ -83,6 +94,25 @@ public final class JsonReport {
         }
     }
 
+    /** The documented {@code baseFacts} object (README, "JSON"). */
+    static void baseFactsNode(ObjectNode n, BaseFacts f) {
+        n.put("reference", f.reference());
+        if (f.source() == null) n.putNull("source"); else n.put("source", f.source().id());
+        n.put("digest", f.digest());
+        n.put("compressedBytes", f.compressedBytes());
+        n.put("sizeBytes", f.sizeBytes());
+        n.put("layers", f.layers());
+        ArrayNode platforms = n.putArray("platforms");
+        f.platforms().forEach(platforms::add);
+        n.put("platform", f.platform());
+        n.put("platformAvailable", f.platformAvailable());
+        n.put("created", f.created());
+        n.put("tagExists", f.tagExists());
+        n.put("stale", f.stale());
+        n.put("readAt", f.readAt());
+        n.put("problem", f.problem());
+    }
+
     public static ObjectNode comparisonNode(ComparisonResult result) {
         ObjectNode root = planNode(result.plan());
         ArrayNode variants = root.putArray("variants");
@@ -104,6 +134,7 @@ public final class JsonReport {
                 n.putNull("appSizeBytes");
                 n.putNull("deltaBytes");
             }
+            result.baseFacts(r).ifPresent(f -> baseFactsNode(n.putObject("baseFacts"), f));
             n.put("buildSeconds", r.buildSeconds());
             n.put("buildCache", r.buildCache().id());
             n.put("error", r.error());
@@ -190,7 +221,11 @@ public final class JsonReport {
     }
 
     public static void writePlan(Plan plan, Writer out) throws IOException {
-        MAPPER.writeValue(out, planNode(plan));
+        writePlan(plan, java.util.Map.of(), out);
+    }
+
+    public static void writePlan(Plan plan, java.util.Map<String, BaseFacts> facts, Writer out) throws IOException {
+        MAPPER.writeValue(out, planNode(plan, facts));
         out.write(System.lineSeparator());
         out.flush();
     }

@@ -93,6 +93,9 @@ class ImageIndexerTest {
     /** The real engine, counting how often an image is exported. */
     private record CountingEngine(DockerEngine real, AtomicInteger exports) implements ContainerEngine {
         @Override public EngineInfo info() { return real.info(); }
+        @Override public java.util.Optional<ImageDetails.Local> local(String ref) throws EngineException {
+            return real.local(ref);
+        }
         @Override public BuildOutcome build(BuildRequest r, java.util.function.Consumer<String> log)
                 throws EngineException { return real.build(r, log); }
         @Override public ImageDetails inspect(String ref) throws EngineException { return real.inspect(ref); }

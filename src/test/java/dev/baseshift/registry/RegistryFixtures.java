@@ -49,6 +49,24 @@ public final class RegistryFixtures implements ExtensionContext.Store.CloseableR
         return host() + "/" + name;
     }
 
+    /** The manifest of NAME:TAG exactly as the registry serves it to the Docker CLI. */
+    public byte[] manifest(String nameAndTag) throws IOException, InterruptedException {
+        int colon = nameAndTag.lastIndexOf(':');
+        java.net.URI uri = java.net.URI.create("http://" + host() + "/v2/" + nameAndTag.substring(0, colon)
+                + "/manifests/" + nameAndTag.substring(colon + 1));
+        return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept", Manifest.ACCEPT).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    /** The sum of a manifest's layer sizes: what a pull of it downloads. */
+    public static long layerSum(byte[] manifest) throws IOException {
+        long sum = 0;
+        for (var l : new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("layers")) {
+            sum += l.path("size").asLong();
+        }
+        return sum;
+    }
+
     public RegistryUpload.Pushed amd64() { return amd64; }
 
     public RegistryUpload.Pushed arm64() { return arm64; }
