@@ -58,7 +58,9 @@ public final class BaseFactsText {
         String where = switch (f.source()) {
             case LOCAL -> f.compressedBytes() != null || f.readAt() != null ? "local engine + registry" : "local engine";
             case REGISTRY -> "registry";
-            case CACHE -> "cached " + (f.readAt() == null ? "" : f.readAt().replaceFirst("\\.\\d+Z$", "Z"));
+            // not stale: the registry answered with the digest the cache holds
+            case CACHE -> f.stale() ? "cached " + (f.readAt() == null ? "" : f.readAt().replaceFirst("\\.\\d+Z$", "Z"))
+                    : "registry";
         };
         if (f.stale()) where += withProblem ? " (stale: " + f.problem() + ")" : " (stale)";
         else if (withProblem && f.source() == BaseFacts.Source.LOCAL && f.problem() != null) {

@@ -65,6 +65,14 @@ public final class BaseLookup {
         return reference -> checked.computeIfAbsent(reference, service::checkTag);
     }
 
+    /**
+     * The tag checks already made, asking no registry (UNKNOWN for the rest): planning with these is instant and
+     * keeps the fallbacks an earlier {@link #tags()} found.
+     */
+    public TagLookup knownTags() {
+        return reference -> checked.getOrDefault(reference, TagLookup.NONE.check(reference));
+    }
+
     /** Facts of every variant's base, by the variant's label, in the plan's order. */
     public Map<String, BaseFacts> facts(Plan plan) {
         List<String> bases = plan.variants().stream().map(Variant::base).distinct().toList();

@@ -1,5 +1,6 @@
 package dev.baseshift.ui;
 
+import dev.baseshift.app.BaseLookup;
 import dev.baseshift.compare.ComparisonService;
 import dev.baseshift.engine.ContainerEngine;
 import dev.baseshift.plan.Planner;
@@ -20,11 +21,13 @@ import java.util.function.Supplier;
  * @param planner       called off the FX thread; the app loads the catalog while the toolkit starts
  * @param images        the engine's images as a repair reads them (file indexes without running them)
  * @param sampleProject copies the bundled sample out of the jar and returns its folder
+ * @param bases         base facts and tag checks with the engine as the local source (the engine may be null)
  */
 public record AppServices(TaskRunner runner, Supplier<Planner> planner, EngineConnector engines,
                           Function<ContainerEngine, ComparisonService> comparisons,
                           Function<ContainerEngine, Images> images,
                           Map<ExportViewModel.Format, ExportViewModel.ReportWriter> reportWriters,
                           ExportViewModel.VariantSaver variantSaver, Callable<Path> sampleProject,
-                          RecentProjects recentProjects, LongSupplier clock) {
+                          RecentProjects recentProjects, LongSupplier clock,
+                          Function<ContainerEngine, BaseLookup> bases) {
 }

@@ -80,7 +80,8 @@ public final class BaseShiftApp extends Application {
                         ExportViewModel.Format.CSV, CsvReport::write,
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,
                         ExportViewModel.Format.JSON, JsonReport::write),
-                VariantFiles::save, SampleProject::extract, RecentProjects.inUserConfig(), System::nanoTime);
+                VariantFiles::save, SampleProject::extract, RecentProjects.inUserConfig(), System::nanoTime,
+                engine -> dev.baseshift.app.BaseLookup.of(engine, null));
     }
 
     /** The styled window around a view model (the tests build it the same way). */

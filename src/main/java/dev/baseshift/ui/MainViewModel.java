@@ -1,5 +1,6 @@
 package dev.baseshift.ui;
 
+import dev.baseshift.app.BaseLookup;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.ProjectConfig;
 import dev.baseshift.ui.export.ExportViewModel;
@@ -16,6 +17,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 
 /** The window's model: which project is open, and the feature models wired together. */
@@ -33,6 +36,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> recentReadOnly = FXCollections.unmodifiableObservableList(recent);
+    private BaseLookup lookup;
+    private int factsGeneration;
+    /** Dockerfile and missing tag pairs already planned again with registry checks. */
+    private final java.util.Set<String> rechecked = new java.util.HashSet<>();
 
     public MainViewModel(AppServices services) {
         this.services = services;
@@ -46,6 +53,8 @@ public final class MainViewModel {
         repair = new RepairViewModel(runner, services.comparisons(), services.images(), export::saveVariant);
         recent.setAll(services.recentProjects().list());
 
+        lookup = services.bases().apply(null);
+        project.setTagLookup(lookup.knownTags());
         project.planProperty().addListener((o, old, plan) -> planChanged(plan));
         // the error is set after the plan: follow both so the findings pane never says "nothing will break" then
         javafx.beans.InvalidationListener problem = o -> spectrum.setPlanProblem(
@@ -60,6 +69,12 @@ public final class MainViewModel {
             if (dir != null) recent.setAll(services.recentProjects().add(dir));
         });
         engine.engineProperty().addListener((o, old, e) -> run.setEngine(e, engine.detailProperty().get()));
+        // an engine: exact sizes of the bases it has, and the engine's platform
+        engine.engineProperty().addListener((o, old, e) -> {
+            lookup = services.bases().apply(e);
+            project.setTagLookup(lookup.knownTags());
+            refreshFacts(project.plan());
+        });
         engine.stateProperty().addListener((o, old, s) -> run.setEngine(engine.engine(),
                 s == EngineStatusViewModel.State.CHECKING ? null : engine.detailProperty().get()));
         spectrum.selectedTierProperty().addListener((o, old, t) -> export.setSelectedTier(t));
@@ -91,6 +106,31 @@ public final class MainViewModel {
         run.setPlan(plan);
         export.setPlan(plan);
         export.setSelectedTier(spectrum.selectedTierProperty().get());
+        refreshFacts(plan);
+    }
+
+    /**
+     * Looks up the plan's bases in the background (the slider is usable meanwhile). When a tag the catalog proposed
+     * does not exist, the project is planned again with registry checks, once per Dockerfile and missing tag, so the
+     * tier falls to a tag that exists.
+     */
+    private void refreshFacts(Plan plan) {
+        if (plan == null) return;
+        int gen = ++factsGeneration;
+        BaseLookup current = lookup;
+        String platform = current.platform().toString();
+        spectrum.setFactsLoading(plan, platform);
+        services.runner().run(() -> current.facts(plan), facts -> {
+            if (gen != factsGeneration) return;
+            spectrum.setFacts(plan, facts, platform);
+            List<String> missing = plan.variants().stream()
+                    .filter(v -> !v.original() && !v.custom() && facts.get(v.label()) != null
+                            && Boolean.FALSE.equals(facts.get(v.label()).tagExists()))
+                    .map(v -> plan.projectDir() + "|" + plan.dockerfilePath() + "|" + v.base()).toList();
+            if (!missing.isEmpty() && rechecked.addAll(missing)) project.recheckTags(current.tags());
+        }, failure -> {
+            if (gen == factsGeneration) spectrum.setFacts(plan, Map.of(), platform);
+        });
     }
 
     public ProjectViewModel project() { return project; }

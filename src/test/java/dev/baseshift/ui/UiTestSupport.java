@@ -23,15 +23,24 @@ public final class UiTestSupport {
     private UiTestSupport() {}
 
     public static AppServices services(TaskRunner runner, EngineConnector engines, Path temp) throws IOException {
-        Path sample = SampleProject.extractTo(temp.resolve("sample"));
         Planner planner = new Planner(Catalog.bundled());
-        return new AppServices(runner, () -> planner, engines, ComparisonService::new, dev.baseshift.app.EngineImages::new,
+        return services(runner, engines, temp, () -> planner,
+                engine -> dev.baseshift.app.BaseLookup.of(engine, null));
+    }
+
+    /** With the planner's catalog and the base lookup of the test's choosing (a registry on loopback). */
+    public static AppServices services(TaskRunner runner, EngineConnector engines, Path temp,
+                                       java.util.function.Supplier<Planner> planner,
+                                       java.util.function.Function<dev.baseshift.engine.ContainerEngine,
+                                               dev.baseshift.app.BaseLookup> bases) throws IOException {
+        Path sample = SampleProject.extractTo(temp.resolve("sample"));
+        return new AppServices(runner, planner, engines, ComparisonService::new, dev.baseshift.app.EngineImages::new,
                 Map.of(ExportViewModel.Format.PNG, PngReport::write,
                         ExportViewModel.Format.CSV, CsvReport::write,
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,
                         ExportViewModel.Format.JSON, JsonReport::write),
                 VariantFiles::save, () -> sample, new RecentProjects(temp.resolve("config/recent-projects")),
-                System::nanoTime);
+                System::nanoTime, bases);
     }
 
     /** A locator that looks only at a socket that does not exist, in an empty file system: no engine. */

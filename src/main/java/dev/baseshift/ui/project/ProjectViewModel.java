@@ -6,6 +6,7 @@ import dev.baseshift.dockerfile.Instruction;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.PlanRequest;
 import dev.baseshift.plan.Planner;
+import dev.baseshift.plan.TagLookup;
 import dev.baseshift.plan.ProjectConfig;
 import dev.baseshift.plan.ProjectFiles;
 import dev.baseshift.ui.common.CodeLine;
@@ -40,6 +41,7 @@ import java.util.function.Supplier;
 public final class ProjectViewModel {
     private final TaskRunner runner;
     private final Supplier<Planner> planner;
+    private volatile TagLookup tags = TagLookup.NONE;
 
     private final ReadOnlyObjectWrapper<Path> projectDir = new ReadOnlyObjectWrapper<>(this, "projectDir");
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper(this, "projectName", "");
@@ -111,11 +113,28 @@ public final class ProjectViewModel {
         if (projectDir.get() != null) load(projectDir.get(), selectedDockerfile.get());
     }
 
+    /** The tag checks every plan uses (instant ones: no registry is asked while the slider waits). */
+    public void setTagLookup(TagLookup tags) {
+        this.tags = tags == null ? TagLookup.NONE : tags;
+    }
+
+    /**
+     * Plans the current Dockerfile again, asking the registries with {@code checks} (in the background; the slider
+     * keeps the current plan until then): a proposed tag that does not exist falls to one that does.
+     */
+    public void recheckTags(TagLookup checks) {
+        if (projectDir.get() != null) load(projectDir.get(), selectedDockerfile.get(), checks);
+    }
+
     private void load(Path dir, String wanted) {
+        load(dir, wanted, tags);
+    }
+
+    private void load(Path dir, String wanted, TagLookup checks) {
         int gen = ++generation;
         loading.set(true);
         Map<Tier, String> overrides = Map.copyOf(baseOverrides);
-        runner.run(() -> read(dir.toAbsolutePath().normalize(), wanted, overrides), loaded -> {
+        runner.run(() -> read(dir.toAbsolutePath().normalize(), wanted, overrides, checks), loaded -> {
             if (gen != generation) return; // a newer open/selection won
             loading.set(false);
             apply(loaded);
@@ -130,7 +149,7 @@ public final class ProjectViewModel {
         });
     }
 
-    private Loaded read(Path dir, String wanted, Map<Tier, String> overrides) throws IOException {
+    private Loaded read(Path dir, String wanted, Map<Tier, String> overrides, TagLookup checks) throws IOException {
         if (!Files.isDirectory(dir)) throw new IOException("not a folder: " + dir);
         List<String> found = ProjectFiles.findDockerfiles(dir);
         if (found.isEmpty()) throw new NoDockerfileException(dir);
@@ -148,7 +167,7 @@ public final class ProjectViewModel {
         try {
             // every tier, so the slider shows the whole spectrum; the compare check boxes narrow it down
             p = planner.get().plan(new PlanRequest(dir, chosen, Map.of(), null, overrides, List.of(),
-                    EnumSet.allOf(Tier.class)));
+                    EnumSet.allOf(Tier.class)), checks);
         } catch (DockerfileException | IOException e) {
             planError = e;
         }

@@ -35,6 +35,7 @@ public final class SpectrumView extends VBox {
     private final SpectrumViewModel vm;
     private final Slider slider = new Slider();
     private final HBox compareBoxes = new HBox(10);
+    private final HBox factsStrip = new HBox(14);
     private final CodeView diff = new CodeView();
     private boolean syncing;
 
@@ -71,6 +72,7 @@ public final class SpectrumView extends VBox {
         vm.tiers().addListener((ListChangeListener<Tier>) c -> rebuildTiers());
         vm.originalTierProperty().addListener((o, a, t) -> rebuildTiers());
         vm.selectedTierProperty().addListener((o, a, t) -> syncSlider());
+        vm.tierFacts().addListener((javafx.collections.MapChangeListener<Tier, TierFacts>) c -> rebuildFacts());
         HBox.setHgrow(slider, Priority.ALWAYS);
 
         Label sliderLabel = new Label("Base");
@@ -80,6 +82,19 @@ public final class SpectrumView extends VBox {
         HBox sliderRow = new HBox(12, sliderLabel, slider);
         sliderRow.setAlignment(Pos.TOP_LEFT);
 
+        // each tier's base before anything is built: a bar by its download size, flagged when unusable
+        factsStrip.setId("base-facts");
+        factsStrip.setAlignment(Pos.BOTTOM_LEFT);
+        Label factsStatus = new Label();
+        factsStatus.setId("facts-status");
+        factsStatus.getStyleClass().add("muted");
+        factsStatus.textProperty().bind(vm.factsStatusProperty());
+        factsStatus.setWrapText(true);
+        VBox factsBox = new VBox(4, factsStrip, factsStatus);
+        factsBox.setPadding(new Insets(0, 0, 0, 46));
+        factsBox.managedProperty().bind(vm.factsStatusProperty().isNotEmpty());
+        factsBox.visibleProperty().bind(factsBox.managedProperty());
+
         Label base = new Label();
         base.setId("variant-base");
         base.getStyleClass().add("base-reference");
@@ -88,9 +103,16 @@ public final class SpectrumView extends VBox {
         Label change = new Label();
         change.getStyleClass().add("muted");
         change.textProperty().bind(vm.changeSummaryProperty());
+        change.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox baseRow = new HBox(12, base, change, spacer);
+        Label baseFacts = new Label();
+        baseFacts.setId("variant-base-facts");
+        baseFacts.getStyleClass().add("muted");
+        baseFacts.textProperty().bind(vm.selectedFactsProperty());
+        baseFacts.setTooltip(new Tooltip());
+        baseFacts.getTooltip().textProperty().bind(vm.selectedFactsProperty());
+        HBox baseRow = new HBox(12, base, change, baseFacts, spacer);
         for (Node n : extra) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         baseRow.getChildren().addAll(extra);
         baseRow.setAlignment(Pos.CENTER_LEFT);
@@ -164,8 +186,30 @@ public final class SpectrumView extends VBox {
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        getChildren().addAll(sliderRow, baseRow, compareRow, customRow, split);
+        getChildren().addAll(sliderRow, factsBox, baseRow, compareRow, customRow, split);
         rebuildTiers();
+    }
+
+    private void rebuildFacts() {
+        slider.setLabelFormatter(tickLabels());
+        // the axis keeps the labels of tick values it already has: a new skin draws them with the flags
+        if (slider.getSkin() != null) slider.setSkin(new javafx.scene.control.skin.SliderSkin(slider));
+        factsStrip.getChildren().clear();
+        for (Tier t : vm.tiers()) {
+            TierFacts f = vm.tierFacts().get(t);
+            if (f == null) continue;
+            Region bar = new Region();
+            bar.getStyleClass().addAll("facts-bar", f.flagged() ? "facts-bar-flagged" : "facts-bar-known");
+            bar.setMinSize(3 + 110 * f.bar(), 8);
+            bar.setMaxSize(3 + 110 * f.bar(), 8);
+            Label name = new Label(t.id() + "  " + f.tick());
+            name.getStyleClass().add(f.flagged() ? "facts-flagged" : "facts-label");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            VBox cell = new VBox(2, name, bar);
+            cell.setId("facts-" + t.id());
+            Tooltip.install(cell, new Tooltip(t.id() + ": " + f.detail()));
+            factsStrip.getChildren().add(cell);
+        }
     }
 
     private void rebuildTiers() {
@@ -203,7 +247,10 @@ public final class SpectrumView extends VBox {
                 int i = (int) Math.round(value);
                 if (i < 0 || i >= now.size()) return "";
                 Tier t = now.get(i);
-                return t == original ? "● " + t.id() + " (yours)" : t.id();
+                String name = t == original ? "● " + t.id() + " (yours)" : t.id();
+                TierFacts f = vm.tierFacts().get(t);
+                // a tag that does not exist, or a missing platform, shows on its tick
+                return f != null && f.flagged() ? name + "  " + f.tick() : name;
             }
 
             @Override

@@ -1,6 +1,8 @@
 package dev.baseshift.ui.spectrum;
 
 import dev.baseshift.advice.Finding;
+import dev.baseshift.app.BaseFactsText;
+import dev.baseshift.registry.BaseFacts;
 import dev.baseshift.catalog.Tier;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.Variant;
@@ -44,6 +46,12 @@ public final class SpectrumViewModel {
     private final Map<Tier, BooleanProperty> compared = new EnumMap<>(Tier.class);
     private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder",
             NO_FINDINGS);
+    private final javafx.collections.ObservableMap<Tier, TierFacts> tierFacts =
+            FXCollections.observableMap(new EnumMap<>(Tier.class));
+    private final javafx.collections.ObservableMap<Tier, TierFacts> tierFactsReadOnly =
+            FXCollections.unmodifiableObservableMap(tierFacts);
+    private final ReadOnlyStringWrapper selectedFacts = new ReadOnlyStringWrapper(this, "selectedFacts", "");
+    private final ReadOnlyStringWrapper factsStatus = new ReadOnlyStringWrapper(this, "factsStatus", "");
     private Plan plan;
 
     static final String NO_FINDINGS = "No findings: nothing predicted to break on this base.";
@@ -80,6 +88,57 @@ public final class SpectrumViewModel {
         }
     }
 
+    /** Each tier's base facts for the slider (pull size, bar, flag); empty until a lookup started. */
+    public javafx.collections.ObservableMap<Tier, TierFacts> tierFacts() {
+        return tierFactsReadOnly;
+    }
+
+    /** The chosen variant's base facts in one line, or "" when none are known. */
+    public ReadOnlyStringProperty selectedFactsProperty() { return selectedFacts.getReadOnlyProperty(); }
+
+    /** "Pull sizes for linux/amd64", "Looking up base sizes for linux/amd64…", with a registry problem when one. */
+    public ReadOnlyStringProperty factsStatusProperty() { return factsStatus.getReadOnlyProperty(); }
+
+    /** The facts of {@code forPlan}'s bases are being looked up (a plan that is no longer shown is ignored). */
+    public void setFactsLoading(Plan forPlan, String platform) {
+        if (forPlan == null || forPlan != plan) return;
+        tierFacts.clear();
+        for (Tier t : tiers) tierFacts.put(t, TierFacts.LOOKING);
+        factsStatus.set("Looking up base sizes for " + platform + "…");
+        showFacts();
+    }
+
+    /** The facts of {@code forPlan}'s bases, by variant label, arrived. */
+    public void setFacts(Plan forPlan, Map<String, BaseFacts> facts, String platform) {
+        if (forPlan == null || forPlan != plan) return;
+        long largest = 1;
+        for (BaseFacts f : facts.values()) largest = Math.max(largest, weight(f));
+        tierFacts.clear();
+        for (Variant v : forPlan.variants()) {
+            BaseFacts f = facts.get(v.label());
+            if (f == null) continue;
+            tierFacts.put(v.tier(), new TierFacts(BaseFactsText.tick(f), BaseFactsText.line(f, false),
+                    (double) weight(f) / largest, f.flagged()));
+        }
+        List<String> problems = BaseFactsText.problems(facts.values());
+        factsStatus.set("Base sizes for " + platform + " (↓ = download, compressed)"
+                + (problems.isEmpty() ? "" : " · registry: " + String.join("; ", problems)));
+        showFacts();
+    }
+
+    /** What the bar measures: the download where known, else the size on disk. */
+    private static long weight(BaseFacts f) {
+        if (f == null) return 0;
+        if (f.compressedBytes() != null) return f.compressedBytes();
+        return f.sizeBytes() != null ? f.sizeBytes() : 0;
+    }
+
+    private void showFacts() {
+        Tier t = selectedTier.get();
+        TierFacts f = t == null ? null : tierFacts.get(t);
+        selectedFacts.set(f == null ? "" : "base: " + f.detail());
+    }
+
     /** Whether {@code tier} takes part in the next comparison (the original always does). */
     public BooleanProperty comparedProperty(Tier tier) { return compared.get(tier); }
 
@@ -96,6 +155,8 @@ public final class SpectrumViewModel {
         boolean sameProject = plan != null && newPlan != null && plan.projectDir().equals(newPlan.projectDir());
         boolean sameDockerfile = sameProject && plan.dockerfilePath().equals(newPlan.dockerfilePath());
         plan = newPlan;
+        tierFacts.clear();
+        factsStatus.set("");
         if (newPlan == null) {
             tiers.clear();
             originalTier.set(null);
@@ -134,6 +195,7 @@ public final class SpectrumViewModel {
         selectedTier.set(tier);
         Variant v = tier == null || plan == null ? null : plan.variant(tier).orElse(null);
         selectedVariant.set(v);
+        showFacts();
         if (v == null) {
             baseReference.set("");
             changeSummary.set("");
