@@ -155,7 +155,10 @@ public final class CompareCommand implements Callable<Integer> {
 
         ComparisonResult result;
         try (engine) {
-            result = run(engine, plan, inputs, err);
+            // where a base's download size is known, the variants' own layers are measured too (their pull size)
+            boolean downloadsKnown = planOptions.lookup(engine).facts(plan).values().stream()
+                    .anyMatch(f -> f != null && f.compressedBytes() != null);
+            result = run(engine, plan, inputs, downloadsKnown, err);
             // after the run the bases are local: exact sizes from the engine, download sizes from the registry
             result = result.withBaseFacts(planOptions.lookup(engine).facts(plan));
         } catch (InterruptedException e) {
@@ -226,11 +229,11 @@ public final class CompareCommand implements Callable<Integer> {
                 buildNetwork != null ? buildNetwork : config.buildNetwork());
     }
 
-    private ComparisonResult run(ContainerEngine engine, Plan plan, Inputs inputs, PrintWriter err)
-            throws InterruptedException {
+    private ComparisonResult run(ContainerEngine engine, Plan plan, Inputs inputs, boolean measureDownloads,
+                                 PrintWriter err) throws InterruptedException {
         CompareOptions defaults = CompareOptions.defaults(plan.probes());
         CompareOptions options = new CompareOptions(plan.probes(), inputs.parallel, inputs.timeout,
-                inputs.probeTimeout, defaults.serverGrace(), !rmImages, inputs.network);
+                inputs.probeTimeout, defaults.serverGrace(), !rmImages, inputs.network, measureDownloads);
         if (engine.info().fallbackNote() != null) err.println("baseshift compare: " + engine.info().fallbackNote());
         err.println("Comparing " + plan.variants().size() + " variants of " + plan.projectSlug() + " on "
                 + engine.info().name() + " " + engine.info().version() + " (" + engine.info().endpoint() + ")");
@@ -287,13 +290,17 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static void printSummary(ComparisonResult result, PrintWriter out) {
+        // PULL (what a deployment downloads) only where the bases' download sizes are known
+        boolean pull = result.variants().stream().anyMatch(v -> result.pullBytes(v).isPresent());
+        String format = pull ? "%-12s %-13s %9s %9s %9s  %-7s %s%n" : "%-12s %-13s %9s%s %9s  %-7s %s%n";
         out.println();
-        out.printf(Locale.ROOT, "%-12s %-13s %9s %9s  %-7s %s%n", "TIER", "STATUS", "SIZE", "BUILD", "PROBES", "BASE");
+        out.printf(Locale.ROOT, format, "TIER", "STATUS", "SIZE", pull ? "PULL" : "", "BUILD", "PROBES", "BASE");
         for (VariantResult v : result.variants()) {
             long ran = v.probes().stream().filter(p -> p.outcome() != ProbeOutcome.SKIPPED).count();
-            out.printf(Locale.ROOT, "%-12s %-13s %9s %9s  %-7s %s%n",
+            out.printf(Locale.ROOT, format,
                     v.variant().label() + (v.variant().original() ? "*" : ""), v.status().id(),
                     v.built() ? Sizes.format(v.sizeBytes()) : "-",
+                    pull ? result.pullBytes(v).map(Sizes::format).orElse("-") : "",
                     v.cached() ? "cached" : String.format(Locale.ROOT, "%.1f s", v.buildSeconds()),
                     v.built() ? v.probesPassed() + "/" + ran : "-", v.variant().base());
         }

@@ -14,9 +14,12 @@ import java.util.List;
  * @param keepImages     leave the variant images in the engine as the project's build cache (the default); false
  *                       removes them at the end ({@code --rm-images})
  * @param buildNetwork   the network of RUN steps ({@code docker build --network}), null for the engine's default
+ * @param measureDownloads measure each built variant's own layers compressed (its pull size's part above the base;
+ *                         an export of the image the first time a layer is seen) — worth it where the bases'
+ *                         download sizes are known
  */
 public record CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
-                             Duration serverGrace, boolean keepImages, String buildNetwork) {
+                             Duration serverGrace, boolean keepImages, String buildNetwork, boolean measureDownloads) {
     public CompareOptions {
         probes = List.copyOf(probes);
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1");
@@ -24,8 +27,19 @@ public record CompareOptions(List<Probe> probes, int parallel, Duration timeout,
     }
 
     public CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
+                          Duration serverGrace, boolean keepImages, String buildNetwork) {
+        this(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, buildNetwork, false);
+    }
+
+    public CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
                           Duration serverGrace, boolean keepImages) {
         this(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, null);
+    }
+
+    /** The same options, measuring the variants' own layers compressed or not. */
+    public CompareOptions measuringDownloads(boolean measure) {
+        return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, buildNetwork,
+                measure);
     }
 
     public static CompareOptions defaults(List<Probe> probes) {
@@ -34,6 +48,7 @@ public record CompareOptions(List<Probe> probes, int parallel, Duration timeout,
 
     /** The same options, keeping the images (the repair reads them) or not. */
     public CompareOptions keepingImages(boolean keep) {
-        return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keep, buildNetwork);
+        return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keep, buildNetwork,
+                measureDownloads);
     }
 }

@@ -12,18 +12,23 @@ import java.util.Optional;
  * An immutable comparison: the plan, one result per variant (plan order), the recommendation and the engine.
  *
  * @param baseFacts what is known of each variant's base without pulling it, by variant label (may be empty)
+ * @param appDownloadBytes each built variant's own layers (above its base) gzip-compressed, as a push stores them,
+ *                         by variant label, where measured
  */
 public record ComparisonResult(Plan plan, List<VariantResult> variants, Recommendation recommendation,
-                               EngineSummary engine, List<RepairOutcome> repairs, Map<String, BaseFacts> baseFacts) {
+                               EngineSummary engine, List<RepairOutcome> repairs, Map<String, BaseFacts> baseFacts,
+                               Map<String, Long> appDownloadBytes) {
     public ComparisonResult {
         variants = List.copyOf(variants);
         repairs = repairs == null ? List.of() : List.copyOf(repairs);
         baseFacts = baseFacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseFacts));
+        appDownloadBytes = appDownloadBytes == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(appDownloadBytes));
     }
 
     public ComparisonResult(Plan plan, List<VariantResult> variants, Recommendation recommendation,
                             EngineSummary engine, List<RepairOutcome> repairs) {
-        this(plan, variants, recommendation, engine, repairs, Map.of());
+        this(plan, variants, recommendation, engine, repairs, Map.of(), Map.of());
     }
 
     public ComparisonResult(Plan plan, List<VariantResult> variants, Recommendation recommendation,
@@ -33,7 +38,25 @@ public record ComparisonResult(Plan plan, List<VariantResult> variants, Recommen
 
     /** The same comparison with the bases' facts (from the registry or the engine) for the reports. */
     public ComparisonResult withBaseFacts(Map<String, BaseFacts> facts) {
-        return new ComparisonResult(plan, variants, recommendation, engine, repairs, facts);
+        return new ComparisonResult(plan, variants, recommendation, engine, repairs, facts, appDownloadBytes);
+    }
+
+    /** The same comparison with more variants' own layers measured (a repair's), added to those measured. */
+    public ComparisonResult withAppDownloads(Map<String, Long> bytes) {
+        Map<String, Long> all = new LinkedHashMap<>(appDownloadBytes);
+        all.putAll(bytes);
+        return new ComparisonResult(plan, variants, recommendation, engine, repairs, baseFacts, all);
+    }
+
+    /**
+     * What every deployment of the built variant downloads: its base as the registry stores it plus its own layers
+     * compressed; empty when either is unknown.
+     */
+    public Optional<Long> pullBytes(VariantResult v) {
+        if (!v.built()) return Optional.empty();
+        Long own = appDownloadBytes.get(v.variant().label());
+        Long base = baseFacts(v).map(BaseFacts::compressedBytes).orElse(null);
+        return own == null || base == null ? Optional.empty() : Optional.of(base + own);
     }
 
     /** The facts of a variant's base; a repaired variant has its tier's base. */
@@ -58,7 +81,7 @@ public record ComparisonResult(Plan plan, List<VariantResult> variants, Recommen
                 }
             }
         }
-        return new ComparisonResult(plan, all, Recommender.recommend(all), engine, outcomes, baseFacts);
+        return new ComparisonResult(plan, all, Recommender.recommend(all), engine, outcomes, baseFacts, appDownloadBytes);
     }
 
     /** The repair of a tier, if one was tried. */

@@ -13,6 +13,7 @@ import dev.baseshift.engine.EngineException;
 import dev.baseshift.engine.EngineInfo;
 import dev.baseshift.engine.ImageDetails;
 import dev.baseshift.engine.ImageDetails.HistoryEntry;
+import dev.baseshift.engine.LayerDownloads;
 import dev.baseshift.plan.Plan;
 import dev.baseshift.plan.Probe;
 import dev.baseshift.plan.Variant;
@@ -78,6 +79,8 @@ final class RunningComparison implements ComparisonRun {
      * while another image is removed ("getting top layer info: layer not known").
      */
     private final List<String> deferred = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Long> appDownloads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LayerDownloads downloads;
     private final boolean needsBuildKit;
     /** On probe containers: the session (for the crash sweep) and the project. Never on images. */
     private final Map<String, String> labels;
@@ -101,6 +104,7 @@ final class RunningComparison implements ComparisonRun {
         this.plan = plan;
         this.options = options;
         this.listener = listener;
+        this.downloads = new LayerDownloads(engine, LayerDownloads.defaultCacheDir());
         this.variants = plan.variants();
         this.results = new VariantResult[variants.size()];
         for (Variant v : variants) cancelFlags.put(v.tier(), new AtomicBoolean());
@@ -257,7 +261,8 @@ final class RunningComparison implements ComparisonRun {
                     0, List.of(), null));
         }
         ComparisonResult result = new ComparisonResult(plan, list, Recommender.recommend(list),
-                engineSummary != null ? engineSummary : new EngineSummary("unknown", "", "", ""));
+                engineSummary != null ? engineSummary : new EngineSummary("unknown", "", "", ""), List.of(), Map.of(),
+                appDownloads);
         emit(new ComparisonEvent.ComparisonFinished(result));
         done.complete(result);
     }
@@ -358,6 +363,7 @@ final class RunningComparison implements ComparisonRun {
             removeQuietly(image);
             return cancelled(v, reasonFor(tier), buildSeconds, probes, m);
         }
+        if (options.measureDownloads()) measureDownload(v, image);
         if (!options.keepImages()) {
             // Off the critical path: the next variant builds while the engine deletes this one's layers.
             removeLater(image);
@@ -368,6 +374,21 @@ final class RunningComparison implements ComparisonRun {
     }
 
     private record Measured(ImageDetails details, List<LayerMeasure> layers, long baseBytes) {}
+
+    /** The variant's own layers gzip-compressed; unknown (left out) when it is not built on its base or unreadable. */
+    private void measureDownload(Variant v, String image) {
+        try {
+            Optional<ImageDetails.Local> built = engine.local(image);
+            Optional<ImageDetails.Local> base = engine.local(v.base());
+            if (built.isEmpty() || base.isEmpty()) return;
+            Optional<List<String>> own = LayerDownloads.above(built.get(), base.get());
+            if (own.isEmpty()) return;
+            long bytes = downloads.compressed(image, own.get()).values().stream().mapToLong(Long::longValue).sum();
+            appDownloads.put(v.label(), bytes);
+        } catch (EngineException | RuntimeException e) {
+            // the pull size stays unknown; nothing else depends on it
+        }
+    }
 
     /**
      * Total size from inspect; layers from the history. The base's layers are the leading history rows that equal

@@ -438,8 +438,8 @@ public final class DockerEngine implements ContainerEngine {
     public Optional<ImageDetails.Local> local(String imageRef) throws EngineException {
         try {
             InspectImageResponse image = client.inspectImageCmd(imageRef).exec();
-            int layers = image.getRootFS() != null && image.getRootFS().getLayers() != null
-                    ? image.getRootFS().getLayers().size() : 0;
+            List<String> layers = image.getRootFS() != null && image.getRootFS().getLayers() != null
+                    ? image.getRootFS().getLayers() : List.of();
             return Optional.of(new ImageDetails.Local(image.getId(), image.getSize() == null ? 0 : image.getSize(),
                                         // docker-java does not read the platform variant (arm/v7): an arm image is matched by arch
                     image.getCreated(), layers, image.getOs(), image.getArch(), null,

@@ -31,12 +31,17 @@ public record ImageDetails(String id, long sizeBytes, List<HistoryEntry> layers,
 
     /**
      * What the engine knows of a local image without its history: {@code docker image inspect}'s Id, Size, Created,
-     * the layer count of its RootFS, its platform and the registry digests it was pulled by.
+     * the diff ids of its RootFS layers (oldest first), its platform and the registry digests it was pulled by.
      */
-    public record Local(String id, long sizeBytes, String created, int layers, String os, String architecture,
-                        String variant, List<String> repoDigests) {
+    public record Local(String id, long sizeBytes, String created, List<String> diffIds, String os,
+                        String architecture, String variant, List<String> repoDigests) {
         public Local {
+            diffIds = diffIds == null ? List.of() : List.copyOf(diffIds);
             repoDigests = repoDigests == null ? List.of() : List.copyOf(repoDigests);
+        }
+
+        public int layers() {
+            return diffIds.size();
         }
     }
 }

@@ -135,6 +135,7 @@ public final class JsonReport {
                 n.putNull("deltaBytes");
             }
             result.baseFacts(r).ifPresent(f -> baseFactsNode(n.putObject("baseFacts"), f));
+            if (r.built()) n.put("pullBytes", result.pullBytes(r).orElse(null));
             n.put("buildSeconds", r.buildSeconds());
             n.put("buildCache", r.buildCache().id());
             n.put("error", r.error());

@@ -37,6 +37,8 @@ public final class MainViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> recentReadOnly = FXCollections.unmodifiableObservableList(recent);
     private BaseLookup lookup;
+    /** The shown plan's base facts (empty until looked up): the results' pull sizes and the reports carry them. */
+    private Map<String, dev.baseshift.registry.BaseFacts> planFacts = Map.of();
     private int factsGeneration;
     /** Dockerfile and missing tag pairs already planned again with registry checks. */
     private final java.util.Set<String> rechecked = new java.util.HashSet<>();
@@ -82,7 +84,8 @@ public final class MainViewModel {
             if (run.runningProperty().get()) results.update(run.finished(), run.rows().size());
         });
         results.setBuildLogs(run::buildLog);
-        run.resultProperty().addListener((o, old, r) -> {
+        run.resultProperty().addListener((o, old, found) -> {
+            dev.baseshift.compare.ComparisonResult r = found == null ? null : found.withBaseFacts(planFacts);
             if (r != null) {
                 results.finish(r, run.cancelledProperty().get());
                 repair.setComparison(r, run.lastOptions(), run.lastEngine(), run::buildLog,
@@ -115,6 +118,7 @@ public final class MainViewModel {
      * tier falls to a tag that exists.
      */
     private void refreshFacts(Plan plan) {
+        planFacts = Map.of();
         if (plan == null) return;
         int gen = ++factsGeneration;
         BaseLookup current = lookup;
@@ -123,6 +127,8 @@ public final class MainViewModel {
         services.runner().run(() -> current.facts(plan), facts -> {
             if (gen != factsGeneration) return;
             spectrum.setFacts(plan, facts, platform);
+            planFacts = facts;
+            run.setMeasureDownloads(facts.values().stream().anyMatch(f -> f != null && f.compressedBytes() != null));
             List<String> missing = plan.variants().stream()
                     .filter(v -> !v.original() && !v.custom() && facts.get(v.label()) != null
                             && Boolean.FALSE.equals(facts.get(v.label()).tagExists()))

@@ -91,7 +91,7 @@ public final class ResultsView extends VBox {
         TableView<ResultRow> table = new TableView<>();
         table.setId("results-table");
         table.setPlaceholder(new Label("No results yet."));
-        // eleven columns must fit the pane (1400 px window): they share its width rather than scroll off it
+        // twelve columns must fit the pane (1400 px window): they share its width rather than scroll off it
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         javafx.collections.transformation.SortedList<ResultRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -106,6 +106,7 @@ public final class ResultsView extends VBox {
         table.getColumns().add(column("Δ %", ResultRow::deltaPercent, ResultsView::percent, Comparator.naturalOrder(), 70));
         table.getColumns().add(column("Base size", ResultRow::baseBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("App size", ResultRow::appBytes, Sizes::format, Comparator.naturalOrder(), 80));
+        table.getColumns().add(column("Pull size", ResultRow::pullBytes, Sizes::format, Comparator.naturalOrder(), 80));
         table.getColumns().add(column("Layers", ResultRow::layers, String::valueOf, Comparator.naturalOrder(), 60));
         table.getColumns().add(column("Build", r -> r, ResultRow::buildText,
                 Comparator.comparing((ResultRow r) -> r.cached() ? 0.0 : r.buildSeconds() == null ? -1 : r.buildSeconds()), 70));

@@ -73,6 +73,8 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper layerDetail = new ReadOnlyStringWrapper(this, "layerDetail", "");
     private final ReadOnlyStringWrapper probeDetail = new ReadOnlyStringWrapper(this, "probeDetail", "");
     private final ReadOnlyObjectWrapper<ComparisonResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    /** The finished comparison whose rows are shown (its pull sizes), null while one runs. */
+    private ComparisonResult finished;
     private Function<Tier, List<String>> buildLogs = tier -> List.of();
     private List<VariantResult> shown = List.of();
 
@@ -97,6 +99,7 @@ public final class ResultsViewModel {
     /** Clears everything (a new comparison or project), the output panel too. */
     public void clear() {
         result.set(null);
+        finished = null;
         show(List.of(), null);
         banner.set("");
         bannerKind.set(BannerKind.NONE);
@@ -107,6 +110,7 @@ public final class ResultsViewModel {
     /** Variants finished so far of {@code expected}; results show before the slowest variant ends. */
     public void update(List<VariantResult> finished, int expected) {
         result.set(null);
+        this.finished = null;
         show(finished, null);
         int left = expected - finished.size();
         bannerKind.set(BannerKind.WAITING);
@@ -124,6 +128,7 @@ public final class ResultsViewModel {
      */
     public void finish(ComparisonResult done, boolean cancelled) {
         Recommendation rec = done.recommendation();
+        finished = done;
         if (cancelled) {
             List<VariantResult> complete = done.variants().stream()
                     .filter(v -> v.status() == VariantStatus.BUILT || v.status() == VariantStatus.BUILD_FAILED).toList();
@@ -195,7 +200,8 @@ public final class ResultsViewModel {
                     r.built() ? r.sizeBytes() : null, delta, pct, r.built() ? r.baseSizeBytes() : null,
                     r.built() ? r.appSizeBytes() : null, r.built() ? r.layers().size() : null,
                     r.buildSeconds() > 0 ? r.buildSeconds() : null, (int) r.probesPassed(), run,
-                    r.label().equals(recommended), r.error(), r.cached()));
+                    r.label().equals(recommended), r.error(), r.cached(),
+                    finished == null ? null : finished.pullBytes(r).orElse(null)));
             Map<String, ProbeResult> byCommand = new LinkedHashMap<>();
             for (ProbeResult p : r.probes()) {
                 columns.put(p.command(), true);

@@ -52,6 +52,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private ContainerEngine engine;
     private CompareOptions lastOptions;
+    private boolean measureDownloads;
     private String blocked;
     private volatile ComparisonResult interrupted;
     private ContainerEngine lastEngine;
@@ -144,6 +145,9 @@ public final class RunViewModel {
     /** The options of the last comparison started (its probes, timeouts and build network), null before one. */
     public CompareOptions lastOptions() { return lastOptions; }
 
+    /** Whether the next comparison measures the variants' own layers compressed (the bases' download sizes are known). */
+    public void setMeasureDownloads(boolean measure) { this.measureDownloads = measure; }
+
     /** The engine the last comparison ran on, null before one. */
     public ContainerEngine lastEngine() { return lastEngine; }
 
@@ -220,7 +224,8 @@ public final class RunViewModel {
                 ? java.time.Duration.ofSeconds(config.probeTimeoutSeconds()) : defaults.probeTimeout();
         // the images stay as the project's build cache (the repair reads them too); Remove takes them
         CompareOptions options = new CompareOptions(probes, Math.max(1, parallel), defaults.timeout(),
-                probeTimeout, defaults.serverGrace(), true, config == null ? null : config.buildNetwork());
+                probeTimeout, defaults.serverGrace(), true, config == null ? null : config.buildNetwork(),
+                measureDownloads);
         lastOptions = options;
         lastEngine = engine;
         ComparisonService service = services.apply(engine);

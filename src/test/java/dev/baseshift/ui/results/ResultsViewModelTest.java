@@ -50,6 +50,28 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void thePullSizeColumnIsTheBasesDownloadPlusTheVariantsOwnLayersWhereBothAreKnown() {
+        List<VariantResult> family = ChartSamples.pythonFamily();
+        VariantResult full = family.get(0);
+        VariantResult slim = family.get(1);
+        dev.baseshift.registry.BaseFacts slimBase = new dev.baseshift.registry.BaseFacts(slim.variant().base(),
+                dev.baseshift.registry.BaseFacts.Source.REGISTRY, "sha256:ab", 41_000_000L, null, List.of("linux/amd64"),
+                null, 4, null, "linux/amd64", true, true, false, null, null);
+        ComparisonResult done = new ComparisonResult(null, List.of(full, slim), Recommender.recommend(List.of(full, slim)),
+                ENGINE, List.of(), Map.of(slim.variant().label(), slimBase),
+                Map.of(slim.variant().label(), 2_500_000L, full.variant().label(), 9_000_000L));
+        vm.finish(done);
+        ResultRow slimRow = vm.rows().stream().filter(r -> r.tier() == slim.tier()).findFirst().orElseThrow();
+        ResultRow fullRow = vm.rows().stream().filter(r -> r.tier() == full.tier()).findFirst().orElseThrow();
+        assertThat(slimRow.pullBytes()).isEqualTo(43_500_000L);
+        // full's base download size is unknown (no registry answered): unknown, not its own layers alone
+        assertThat(fullRow.pullBytes()).isNull();
+        // while a comparison runs, nothing is claimed
+        vm.update(List.of(full, slim), 2);
+        assertThat(vm.rows()).allMatch(r -> r.pullBytes() == null);
+    }
+
+    @Test
     void chartTableAndBannerGiveOneProbeCountOfTheEnabledProbes() {
         List<VariantResult> family = ChartSamples.pythonFamily();
         VariantResult full = withProbes(family.get(0), probe("python3 -c 'import numpy'", ProbeOutcome.PASS),
