@@ -233,7 +233,8 @@ public final class CompareCommand implements Callable<Integer> {
                                  PrintWriter err) throws InterruptedException {
         CompareOptions defaults = CompareOptions.defaults(plan.probes());
         CompareOptions options = new CompareOptions(plan.probes(), inputs.parallel, inputs.timeout,
-                inputs.probeTimeout, defaults.serverGrace(), !rmImages, inputs.network, measureDownloads);
+                inputs.probeTimeout, defaults.serverGrace(), !rmImages, inputs.network, measureDownloads,
+                planOptions.buildPlatform(engine));
         if (engine.info().fallbackNote() != null) err.println("baseshift compare: " + engine.info().fallbackNote());
         err.println("Comparing " + plan.variants().size() + " variants of " + plan.projectSlug() + " on "
                 + engine.info().name() + " " + engine.info().version() + " (" + engine.info().endpoint() + ")");

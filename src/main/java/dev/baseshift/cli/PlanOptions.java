@@ -66,6 +66,14 @@ public final class PlanOptions {
         return BaseLookup.of(engine, platform == null ? null : Platform.parse(platform.trim()), !noRegistry);
     }
 
+    /** The platform to build for: the one asked for when it is not the engine's own, else null (the engine's). */
+    String buildPlatform(ContainerEngine engine) {
+        if (platform == null) return null;
+        Platform asked = Platform.parse(platform.trim());
+        Platform own = BaseLookup.enginePlatform(engine);
+        return own.accepts(asked) && asked.accepts(own) ? null : asked.toString();
+    }
+
     /** The project folder the user named, or the sample copied out of the jar. */
     Path projectDir() throws IOException {
         return dir != null ? dir : SampleProject.extract();

@@ -38,12 +38,21 @@ public final class BuildInputs {
     public static String digest(String dockerfileName, String dockerfileText, String contextDigest,
                                 Map<String, String> buildArgs, String target, boolean buildKit,
                                 Function<String, String> imageId) {
+        return digest(dockerfileName, dockerfileText, contextDigest, buildArgs, target, buildKit, null, imageId);
+    }
+
+    /** @param platform the platform built for ({@code --platform}), null for the engine's own */
+    public static String digest(String dockerfileName, String dockerfileText, String contextDigest,
+                                Map<String, String> buildArgs, String target, boolean buildKit, String platform,
+                                Function<String, String> imageId) {
         StringBuilder in = new StringBuilder(VERSION).append('\0');
         field(in, "dockerfile", dockerfileText);
         field(in, "context", contextDigest);
         new TreeMap<>(buildArgs).forEach((k, v) -> field(in, "arg", k + "=" + v));
         field(in, "target", target == null ? "" : target);
         field(in, "builder", buildKit ? "buildkit" : "classic");
+        // absent for the engine's own platform, so the digests of earlier runs still match
+        if (platform != null) field(in, "platform", platform);
         for (String ref : images(dockerfileName, dockerfileText, buildArgs, target)) {
             String id = imageId.apply(ref);
             field(in, "image", ref + "@" + (id == null ? "absent:" + System.nanoTime() : id));

@@ -17,9 +17,11 @@ import java.util.List;
  * @param measureDownloads measure each built variant's own layers compressed (its pull size's part above the base;
  *                         an export of the image the first time a layer is seen) — worth it where the bases'
  *                         download sizes are known
+ * @param platform       os/arch[/variant] to build for, null for the engine's own
  */
 public record CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
-                             Duration serverGrace, boolean keepImages, String buildNetwork, boolean measureDownloads) {
+                             Duration serverGrace, boolean keepImages, String buildNetwork, boolean measureDownloads,
+                             String platform) {
     public CompareOptions {
         probes = List.copyOf(probes);
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1");
@@ -28,7 +30,7 @@ public record CompareOptions(List<Probe> probes, int parallel, Duration timeout,
 
     public CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
                           Duration serverGrace, boolean keepImages, String buildNetwork) {
-        this(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, buildNetwork, false);
+        this(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, buildNetwork, false, null);
     }
 
     public CompareOptions(List<Probe> probes, int parallel, Duration timeout, Duration probeTimeout,
@@ -39,7 +41,13 @@ public record CompareOptions(List<Probe> probes, int parallel, Duration timeout,
     /** The same options, measuring the variants' own layers compressed or not. */
     public CompareOptions measuringDownloads(boolean measure) {
         return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, buildNetwork,
-                measure);
+                measure, platform);
+    }
+
+    /** The same options, building for {@code os/arch[/variant]} (null: the engine's own platform). */
+    public CompareOptions forPlatform(String p) {
+        return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keepImages, buildNetwork,
+                measureDownloads, p);
     }
 
     public static CompareOptions defaults(List<Probe> probes) {
@@ -49,6 +57,6 @@ public record CompareOptions(List<Probe> probes, int parallel, Duration timeout,
     /** The same options, keeping the images (the repair reads them) or not. */
     public CompareOptions keepingImages(boolean keep) {
         return new CompareOptions(probes, parallel, timeout, probeTimeout, serverGrace, keep, buildNetwork,
-                measureDownloads);
+                measureDownloads, platform);
     }
 }

@@ -291,7 +291,7 @@ final class RunningComparison implements ComparisonRun {
         ImageDetails kept = keptImage(tag);
         String superseded = kept != null ? kept.id() : null;
         String inputs = contextFailure != null ? null : BuildInputs.digest("Dockerfile." + tier.id(), v.dockerfile(),
-                context.digest(), plan.buildArgs(), plan.target(), needsBuildKit, this::localImageId);
+                context.digest(), plan.buildArgs(), plan.target(), needsBuildKit, options.platform(), this::localImageId);
         long start = System.nanoTime();
         BuildOutcome built;
         boolean cached = kept != null && inputs != null && inputs.equals(kept.labels().get(INPUTS_LABEL));
@@ -312,7 +312,8 @@ final class RunningComparison implements ComparisonRun {
                         plan.buildArgs(), plan.target(), imageLabels);
                 built = engine.build(new BuildRequest(context, "Dockerfile." + tier.id(),
                         text != null ? text : v.dockerfile(), tag, plan.buildArgs(), plan.target(),
-                        text != null ? Map.of() : imageLabels, needsBuildKit, cancel, options.buildNetwork()),
+                        text != null ? Map.of() : imageLabels, needsBuildKit, cancel, options.buildNetwork(),
+                        options.platform()),
                         line -> emit(new ComparisonEvent.BuildLog(tier, line)));
             }
         } catch (Exception e) {

@@ -76,12 +76,21 @@ public interface ContainerEngine extends AutoCloseable {
      * @param network           the network of the build's RUN steps ({@code docker build --network}): null for the
      *                          engine's default, "host", "none", or a network's name
      */
+    /** @param platform os/arch[/variant] to build for ({@code docker build --platform}), null for the engine's own */
     record BuildRequest(BuildContext context, String dockerfile, String dockerfileText, String tag,
                         Map<String, String> buildArgs, String target, Map<String, String> labels,
-                        boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel, String network) {
+                        boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel, String network,
+                        String platform) {
         public BuildRequest {
             buildArgs = Map.copyOf(buildArgs);
             labels = Map.copyOf(labels);
+        }
+
+        public BuildRequest(BuildContext context, String dockerfile, String dockerfileText, String tag,
+                            Map<String, String> buildArgs, String target, Map<String, String> labels,
+                            boolean needsBuildKit, java.util.concurrent.atomic.AtomicBoolean cancel, String network) {
+            this(context, dockerfile, dockerfileText, tag, buildArgs, target, labels, needsBuildKit, cancel, network,
+                    null);
         }
 
         public BuildRequest(BuildContext context, String dockerfile, String dockerfileText, String tag,

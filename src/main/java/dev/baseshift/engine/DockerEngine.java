@@ -172,6 +172,7 @@ public final class DockerEngine implements ContainerEngine {
             }
             request.buildArgs().forEach(cmd::withBuildArg);
             if (request.network() != null && !request.network().isBlank()) cmd.withNetworkMode(request.network());
+            if (request.platform() != null) cmd.withPlatform(request.platform());
             cmd.exec(buildLog);
             awaitOrCancel(buildLog, request.cancel(), "build");
             if (buildLog.failure() != null && buildLog.failure == null) {
@@ -192,7 +193,26 @@ public final class DockerEngine implements ContainerEngine {
         } catch (RuntimeException e) {
             throw new EngineException("build failed: lost the engine (" + EngineLocator.rootMessage(e) + ")", e);
         }
+        checkPlatform(request);
         return new BuildOutcome(imageId(request.tag()), request.tag(), false);
+    }
+
+    /**
+     * An engine asked for another platform may quietly build its own (the classic builder does, on a base it has
+     * only for its own platform): such an image is not what was asked for, so the build fails, saying what it got.
+     */
+    private void checkPlatform(BuildRequest request) throws EngineException {
+        if (request.platform() == null) return;
+        Optional<ImageDetails.Local> built = local(request.tag());
+        if (built.isEmpty()) return;
+        String got = built.get().os() + "/" + built.get().architecture();
+        String[] want = request.platform().split("/");
+        if (want.length < 2 || !(want[0] + "/" + want[1]).equals(got)) {
+            removeImage(request.tag());
+            throw new EngineException("asked to build for " + request.platform() + ", the engine built " + got
+                    + " (the base has no " + request.platform() + " image here, or the engine cannot build for it"
+                    + " without emulation)");
+        }
     }
 
     /** Collects the builder's stream: log lines, the current step, and the error the builder reports. */
@@ -317,6 +337,9 @@ public final class DockerEngine implements ContainerEngine {
         request.buildArgs().forEach((k, v) -> command.addAll(List.of("--build-arg", k + "=" + v)));
         if (request.network() != null && !request.network().isBlank()) {
             command.addAll(List.of("--network", request.network()));
+        }
+        if (request.platform() != null) {
+            command.addAll(List.of("--platform", request.platform()));
         }
         if (request.target() != null && !request.target().isBlank()) {
             command.addAll(List.of("--target", request.target()));

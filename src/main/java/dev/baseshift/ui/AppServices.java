@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * @param planner       called off the FX thread; the app loads the catalog while the toolkit starts
  * @param images        the engine's images as a repair reads them (file indexes without running them)
  * @param sampleProject copies the bundled sample out of the jar and returns its folder
- * @param bases         base facts and tag checks with the engine as the local source (the engine may be null)
+ * @param bases         base facts and tag checks with the engine as the local source (the engine may be null) for a
+ *                      platform (null: the engine's own)
  */
 public record AppServices(TaskRunner runner, Supplier<Planner> planner, EngineConnector engines,
                           Function<ContainerEngine, ComparisonService> comparisons,
@@ -29,5 +30,5 @@ public record AppServices(TaskRunner runner, Supplier<Planner> planner, EngineCo
                           Map<ExportViewModel.Format, ExportViewModel.ReportWriter> reportWriters,
                           ExportViewModel.VariantSaver variantSaver, Callable<Path> sampleProject,
                           RecentProjects recentProjects, LongSupplier clock,
-                          Function<ContainerEngine, BaseLookup> bases) {
+                          java.util.function.BiFunction<ContainerEngine, dev.baseshift.registry.Platform, BaseLookup> bases) {
 }

@@ -81,7 +81,7 @@ public final class BaseShiftApp extends Application {
                         ExportViewModel.Format.MARKDOWN, MarkdownReport::write,
                         ExportViewModel.Format.JSON, JsonReport::write),
                 VariantFiles::save, SampleProject::extract, RecentProjects.inUserConfig(), System::nanoTime,
-                engine -> dev.baseshift.app.BaseLookup.of(engine, null));
+                dev.baseshift.app.BaseLookup::of);
     }
 
     /** The styled window around a view model (the tests build it the same way). */

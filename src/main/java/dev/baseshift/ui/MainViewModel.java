@@ -55,7 +55,7 @@ public final class MainViewModel {
         repair = new RepairViewModel(runner, services.comparisons(), services.images(), export::saveVariant);
         recent.setAll(services.recentProjects().list());
 
-        lookup = services.bases().apply(null);
+        lookup = services.bases().apply(null, null);
         project.setTagLookup(lookup.knownTags());
         project.planProperty().addListener((o, old, plan) -> planChanged(plan));
         // the error is set after the plan: follow both so the findings pane never says "nothing will break" then
@@ -72,11 +72,9 @@ public final class MainViewModel {
         });
         engine.engineProperty().addListener((o, old, e) -> run.setEngine(e, engine.detailProperty().get()));
         // an engine: exact sizes of the bases it has, and the engine's platform
-        engine.engineProperty().addListener((o, old, e) -> {
-            lookup = services.bases().apply(e);
-            project.setTagLookup(lookup.knownTags());
-            refreshFacts(project.plan());
-        });
+        engine.engineProperty().addListener((o, old, e) -> lookupFor(e, spectrum.platformProperty().get()));
+        // another platform: its sizes, its flags, and the builds are for it
+        spectrum.platformProperty().addListener((o, old, p) -> lookupFor(engine.engine(), p));
         engine.stateProperty().addListener((o, old, s) -> run.setEngine(engine.engine(),
                 s == EngineStatusViewModel.State.CHECKING ? null : engine.detailProperty().get()));
         spectrum.selectedTierProperty().addListener((o, old, t) -> export.setSelectedTier(t));
@@ -110,6 +108,17 @@ public final class MainViewModel {
         export.setPlan(plan);
         export.setSelectedTier(spectrum.selectedTierProperty().get());
         refreshFacts(plan);
+    }
+
+    private void lookupFor(dev.baseshift.engine.ContainerEngine e, String platform) {
+        dev.baseshift.registry.Platform asked = platform == null || platform.isBlank() ? null
+                : dev.baseshift.registry.Platform.parse(platform);
+        lookup = services.bases().apply(e, asked);
+        dev.baseshift.registry.Platform own = BaseLookup.enginePlatform(e);
+        spectrum.setEnginePlatform(own.toString());
+        run.setBuildPlatform(asked == null || (asked.accepts(own) && own.accepts(asked)) ? null : asked.toString());
+        project.setTagLookup(lookup.knownTags());
+        refreshFacts(project.plan());
     }
 
     /**

@@ -226,6 +226,55 @@ class BaseLookupTest {
         }
     }
 
+    @Test
+    void anotherPlatformShowsItsOwnSizesFlagsABaseWithoutItAndIsWhatGetsBuilt(RegistryFixtures f) throws Exception {
+        Path dir = project("bsfixture/tiny:full");
+        String musl = f.ref("bsfixture/tiny:musl");
+        String multi = f.ref(RegistryFixtures.INDEX);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BaseShiftCommand.run(new String[]{"plan", dir.toString(), "--json", "--platform", "linux/arm64",
+                "--tiers", "alpine,slim", "--base", "alpine=" + musl, "--base", "slim=" + multi},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode variants = new ObjectMapper().readTree(out.toString()).path("variants");
+        JsonNode slim = null;
+        JsonNode alpine = null;
+        for (JsonNode v : variants) {
+            if (v.path("tier").asText().equals("slim")) slim = v.path("baseFacts");
+            if (v.path("tier").asText().equals("alpine")) alpine = v.path("baseFacts");
+        }
+        // the index's arm64 entry: its own download size
+        assertThat(slim.path("platform").asText()).isEqualTo("linux/arm64");
+        assertThat(slim.path("compressedBytes").asLong()).isEqualTo(RegistryFixtures.layerSum(f.arm64().manifest()));
+        assertThat(alpine.path("platformAvailable").asBoolean()).isFalse();
+        assertThat(alpine.path("compressedBytes").isNull()).isTrue();
+
+        StringWriter text = new StringWriter();
+        BaseShiftCommand.run(new String[]{"plan", dir.toString(), "--platform", "linux/arm64", "--tiers", "alpine",
+                "--base", "alpine=" + musl}, new PrintWriter(text, true), new PrintWriter(err, true));
+        assertThat(text.toString()).contains("✗ no linux/arm64 image (has linux/amd64)");
+
+        // built for arm64 on this amd64 engine without emulation: not quietly an amd64 image, a failure that says so
+        Path json = tmp.resolve("arm.json");
+        try {
+            code = BaseShiftCommand.run(new String[]{"compare", dir.toString(), "--platform", "linux/arm64",
+                    "--tiers", "alpine", "--base", "alpine=bsfixture/tiny:musl", "--json", json.toString(),
+                    "--rm-images", "--probe", "true"}, new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true));
+            JsonNode built = new ObjectMapper().readTree(json.toFile()).path("variants");
+            for (JsonNode v : built) {
+                assertThat(v.path("status").asText()).isEqualTo("build-failed");
+                assertThat(v.path("error").asText()).contains("asked to build for linux/arm64, the engine built "
+                        + "linux/amd64");
+            }
+            assertThat(code).isNotZero();
+        } finally {
+            BaseShiftCommand.run(new String[]{"clean", dir.toString()}, new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(new StringWriter(), true));
+        }
+    }
+
     private static String docker(String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("docker"));
         cmd.addAll(List.of(args));

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * Puts images into a registry through the distribution API itself (blob upload, manifest PUT): how the test makes
  * an image index of two single-platform images, and fills the TLS registry the engine cannot push to.
  */
-final class RegistryUpload {
+public final class RegistryUpload {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http;
     private final String base;
@@ -31,7 +31,7 @@ final class RegistryUpload {
         this.authorization = authorization;
     }
 
-    record Pushed(String digest, long size, byte[] manifest) {}
+    public record Pushed(String digest, long size, byte[] manifest) {}
 
     /** A gzip layer of {@code bytes} random bytes (incompressible, so its compressed size is about that). */
     static byte[] layer(int bytes, long seed) throws IOException {

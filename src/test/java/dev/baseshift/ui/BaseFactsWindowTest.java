@@ -51,7 +51,8 @@ class BaseFactsWindowTest {
                 Set.of(), List.of(), temp.resolve("facts-" + System.nanoTime()), RegistrySettings.DEFAULT_TIMEOUT);
         // the planner is chosen by the test, once it knows the registry's port
         vm = new MainViewModel(UiTestSupport.services(runner, UiTestSupport.noEngine(temp), temp, planner::get,
-                engine -> new BaseLookup(new BaseFactsService(settings, LocalFacts.NONE), Platform.LINUX_AMD64)));
+                (engine, platform) -> new BaseLookup(new BaseFactsService(settings, LocalFacts.NONE),
+                        platform != null ? platform : Platform.LINUX_AMD64)));
         stage.setScene(BaseShiftApp.scene(vm));
         stage.show();
     }
@@ -107,9 +108,38 @@ class BaseFactsWindowTest {
                 .map(n -> ((javafx.scene.text.Text) n).getText()).toList()).contains("distroless  ✗ no such tag");
         assertThat(robot.lookup("#variant-base-facts").queryAs(Label.class).getText())
                 .startsWith("base: " + Sizes.format(full) + " to pull (linux/amd64) · ");
+        // a flagged tier is not compared unless the user asks for it
+        assertThat(vm.spectrum().comparedTiers()).contains(Tier.FULL, Tier.ALPINE).doesNotContain(Tier.DISTROLESS);
         robot.interact(() -> vm.spectrum().select(Tier.ALPINE));
         assertThat(robot.lookup("#variant-base").queryAs(Label.class).getText()).isEqualTo(f.ref("bsfixture/tiny:musl"));
         assertThat(vm.spectrum().findings()).anyMatch(x -> x.rule().equals(Planner.TAG_RULE)
                 && x.message().contains("proposing " + f.ref("bsfixture/tiny:musl")));
+    }
+
+    @Test
+    void choosingAnotherPlatformShowsItsSizesAndFlagsTheBasesWithoutIt(FxRobot robot, RegistryFixtures f)
+            throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("multi"));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM " + f.ref(RegistryFixtures.INDEX) + "\n");
+        robot.interact(() -> vm.project().open(dir));
+        UiTestSupport.waitFor(20, () -> vm.project().plan() != null);
+        robot.interact(() -> vm.project().setBaseOverride(Tier.ALPINE, f.ref("bsfixture/tiny:musl")));
+        UiTestSupport.waitFor(20, () -> vm.spectrum().tierFacts().containsKey(Tier.ALPINE)
+                && vm.spectrum().tierFacts().values().stream().noneMatch(x -> x.tick().equals("…")));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> platform = robot.lookup("#platform")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(platform.getItems()).startsWith("linux/amd64").contains("linux/arm64");
+        assertThat(platform.getValue()).isEqualTo("linux/amd64");
+        robot.interact(() -> platform.setValue("linux/arm64"));
+        Tier original = vm.spectrum().originalTierProperty().get();
+        UiTestSupport.waitFor(20, () -> vm.spectrum().factsStatusProperty().get().startsWith("Base sizes for linux/arm64")
+                && vm.spectrum().tierFacts().containsKey(Tier.ALPINE)
+                && vm.spectrum().tierFacts().containsKey(original));
+        // the index has an arm64 image: its own download size; the amd64-only musl image is flagged on its tick
+        assertThat(vm.spectrum().tierFacts().get(original).tick())
+                .isEqualTo("↓" + Sizes.format(RegistryFixtures.layerSum(f.arm64().manifest())));
+        assertThat(vm.spectrum().tierFacts().get(Tier.ALPINE).tick()).isEqualTo("✗ no linux/arm64");
+        assertThat(vm.spectrum().tierFacts().get(Tier.ALPINE).flagged()).isTrue();
     }
 }

@@ -25,14 +25,15 @@ public final class UiTestSupport {
     public static AppServices services(TaskRunner runner, EngineConnector engines, Path temp) throws IOException {
         Planner planner = new Planner(Catalog.bundled());
         return services(runner, engines, temp, () -> planner,
-                engine -> dev.baseshift.app.BaseLookup.of(engine, null));
+                dev.baseshift.app.BaseLookup::of);
     }
 
     /** With the planner's catalog and the base lookup of the test's choosing (a registry on loopback). */
     public static AppServices services(TaskRunner runner, EngineConnector engines, Path temp,
                                        java.util.function.Supplier<Planner> planner,
-                                       java.util.function.Function<dev.baseshift.engine.ContainerEngine,
-                                               dev.baseshift.app.BaseLookup> bases) throws IOException {
+                                       java.util.function.BiFunction<dev.baseshift.engine.ContainerEngine,
+                                               dev.baseshift.registry.Platform, dev.baseshift.app.BaseLookup> bases)
+            throws IOException {
         Path sample = SampleProject.extractTo(temp.resolve("sample"));
         return new AppServices(runner, planner, engines, ComparisonService::new, dev.baseshift.app.EngineImages::new,
                 Map.of(ExportViewModel.Format.PNG, PngReport::write,

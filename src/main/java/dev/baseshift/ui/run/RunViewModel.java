@@ -53,6 +53,7 @@ public final class RunViewModel {
     private ContainerEngine engine;
     private CompareOptions lastOptions;
     private boolean measureDownloads;
+    private String buildPlatform;
     private String blocked;
     private volatile ComparisonResult interrupted;
     private ContainerEngine lastEngine;
@@ -148,6 +149,9 @@ public final class RunViewModel {
     /** Whether the next comparison measures the variants' own layers compressed (the bases' download sizes are known). */
     public void setMeasureDownloads(boolean measure) { this.measureDownloads = measure; }
 
+    /** The platform the next comparison builds for (os/arch[/variant]), null for the engine's own. */
+    public void setBuildPlatform(String platform) { this.buildPlatform = platform; }
+
     /** The engine the last comparison ran on, null before one. */
     public ContainerEngine lastEngine() { return lastEngine; }
 
@@ -225,7 +229,7 @@ public final class RunViewModel {
         // the images stay as the project's build cache (the repair reads them too); Remove takes them
         CompareOptions options = new CompareOptions(probes, Math.max(1, parallel), defaults.timeout(),
                 probeTimeout, defaults.serverGrace(), true, config == null ? null : config.buildNetwork(),
-                measureDownloads);
+                measureDownloads, buildPlatform);
         lastOptions = options;
         lastEngine = engine;
         ComparisonService service = services.apply(engine);

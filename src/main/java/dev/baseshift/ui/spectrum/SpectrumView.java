@@ -90,7 +90,28 @@ public final class SpectrumView extends VBox {
         factsStatus.getStyleClass().add("muted");
         factsStatus.textProperty().bind(vm.factsStatusProperty());
         factsStatus.setWrapText(true);
-        VBox factsBox = new VBox(4, factsStrip, factsStatus);
+        ComboBox<String> platform = new ComboBox<>(vm.platforms());
+        platform.setId("platform");
+        platform.setTooltip(new Tooltip("Whose base sizes are shown, and which platform the comparison builds"));
+        platform.setAccessibleText("Platform");
+        platform.getSelectionModel().select(0);
+        platform.valueProperty().addListener((o, a, p) -> {
+            if (p != null && !p.equals(vm.platformProperty().get())) vm.platformProperty().set(p);
+        });
+        vm.platforms().addListener((ListChangeListener<String>) c -> {
+            // the engine answered: its platform is first; keep a choice the user made
+            String chosen = vm.platformProperty().get();
+            platform.setValue(chosen != null && vm.platforms().contains(chosen) ? chosen : vm.platforms().get(0));
+        });
+        Label platformLabel = new Label("Platform");
+        platformLabel.getStyleClass().add("muted");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox statusRow = new HBox(8, factsStatus, gap, platformLabel, platform);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        factsStatus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(factsStatus, Priority.SOMETIMES);
+        VBox factsBox = new VBox(4, factsStrip, statusRow);
         factsBox.setPadding(new Insets(0, 0, 0, 46));
         factsBox.managedProperty().bind(vm.factsStatusProperty().isNotEmpty());
         factsBox.visibleProperty().bind(factsBox.managedProperty());

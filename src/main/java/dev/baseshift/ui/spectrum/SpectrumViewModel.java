@@ -52,7 +52,14 @@ public final class SpectrumViewModel {
             FXCollections.unmodifiableObservableMap(tierFacts);
     private final ReadOnlyStringWrapper selectedFacts = new ReadOnlyStringWrapper(this, "selectedFacts", "");
     private final ReadOnlyStringWrapper factsStatus = new ReadOnlyStringWrapper(this, "factsStatus", "");
+    private final javafx.beans.property.StringProperty platform =
+            new javafx.beans.property.SimpleStringProperty(this, "platform");
+    private final ObservableList<String> platforms = FXCollections.observableArrayList(COMMON_PLATFORMS);
+    private final Set<Tier> uncheckedForFlag = EnumSet.noneOf(Tier.class);
     private Plan plan;
+
+    /** The platforms offered besides the engine's own. */
+    static final List<String> COMMON_PLATFORMS = List.of("linux/amd64", "linux/arm64", "linux/arm/v7");
 
     static final String NO_FINDINGS = "No findings: nothing predicted to break on this base.";
 
@@ -99,6 +106,23 @@ public final class SpectrumViewModel {
     /** "Pull sizes for linux/amd64", "Looking up base sizes for linux/amd64…", with a registry problem when one. */
     public ReadOnlyStringProperty factsStatusProperty() { return factsStatus.getReadOnlyProperty(); }
 
+    /**
+     * Whose sizes the slider shows and which platform is built (os/arch[/variant]); null until chosen, which means
+     * the engine's own.
+     */
+    public javafx.beans.property.StringProperty platformProperty() { return platform; }
+
+    /** The platforms to choose from: the engine's own first. */
+    public ObservableList<String> platforms() { return platforms; }
+
+    /** The engine's platform ("linux/amd64"): offered first, and what an unchosen platform means. */
+    public void setEnginePlatform(String own) {
+        List<String> all = new ArrayList<>();
+        all.add(own);
+        for (String p : COMMON_PLATFORMS) if (!p.equals(own)) all.add(p);
+        if (!platforms.equals(all)) platforms.setAll(all);
+    }
+
     /** The facts of {@code forPlan}'s bases are being looked up (a plan that is no longer shown is ignored). */
     public void setFactsLoading(Plan forPlan, String platform) {
         if (forPlan == null || forPlan != plan) return;
@@ -119,6 +143,14 @@ public final class SpectrumViewModel {
             if (f == null) continue;
             tierFacts.put(v.tier(), new TierFacts(BaseFactsText.tick(f), BaseFactsText.line(f, false),
                     (double) weight(f) / largest, f.flagged()));
+            // a base that cannot be used as asked (no such tag, not for this platform) is not built by default;
+            // one that was unchecked for that and is usable now (it fell back to a tag that exists) is again
+            if (f.flagged() && !v.original() && compared.get(v.tier()).get()) {
+                compared.get(v.tier()).set(false);
+                uncheckedForFlag.add(v.tier());
+            } else if (!f.flagged() && uncheckedForFlag.remove(v.tier())) {
+                compared.get(v.tier()).set(true);
+            }
         }
         List<String> problems = BaseFactsText.problems(facts.values());
         factsStatus.set("Base sizes for " + platform + " (↓ = download, compressed)"
@@ -167,6 +199,7 @@ public final class SpectrumViewModel {
         originalTier.set(newPlan.originalVariant().tier());
         tiers.setAll(newPlan.variants().stream().map(Variant::tier).toList());
         if (!sameProject) {
+            uncheckedForFlag.clear();
             for (Tier t : Tier.values()) compared.get(t).set(configuredTiers == null || configuredTiers.contains(t));
         }
         // another project or Dockerfile starts on its own original, not on the previous one's position
