@@ -28,8 +28,11 @@ echo "app image: $dist/BaseShift (run $dist/BaseShift/bin/BaseShift)"
 
 if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
     rm -f "$dist"/baseshift_*.deb
+    # what the window's native libraries need (see linux-package-deps)
+    deps=$(grep -v '^#' "$here/linux-package-deps" | grep -v '^[[:space:]]*$' | paste -sd, - | sed 's/,/, /g')
     "$jpackage" @"$here/jpackage.options" --type deb --input "$input" --dest "$dist" --icon "$here/baseshift.png" \
         --resource-dir "$here/linux" --linux-package-name baseshift --linux-menu-group Development \
+        --linux-package-deps "$deps" \
         --linux-app-category devel --linux-shortcut --license-file "$here/../LICENSE" 2>&1 \
         || { echo "jpackage.sh: .deb failed (the app image is fine)" >&2; exit 1; }
     echo "deb: $(ls "$dist"/baseshift_*.deb)"
