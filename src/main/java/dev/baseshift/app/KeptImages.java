@@ -118,6 +118,39 @@ public final class KeptImages {
         return new Removed(held(removed), busy, failures);
     }
 
+    /**
+     * Removes the kept images of every project whose folder is gone (deleted, or a temporary folder): nobody can
+     * compare it again, so its cache can only take space. Projects whose folder was never recorded are left alone.
+     */
+    public Removed removeGone() throws EngineException {
+        List<ImageDetails.Summary> removed = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (String project : goneProjects()) {
+            Removed r = remove(project);
+            removed.addAll(r.removed().images());
+            busy.addAll(r.busyProjects());
+            failures.addAll(r.failures());
+        }
+        return new Removed(held(removed), busy, failures);
+    }
+
+    /** The kept images of projects whose folder is gone (what {@link #removeGone} removes). */
+    public Held listGone() throws EngineException {
+        Set<String> gone = new java.util.HashSet<>(goneProjects());
+        return held(list(null).images().stream()
+                .filter(i -> gone.contains(i.labels().getOrDefault(ComparisonService.PROJECT_LABEL, ""))).toList());
+    }
+
+    private List<String> goneProjects() throws EngineException {
+        List<String> out = new ArrayList<>();
+        for (String project : list(null).projects()) {
+            java.util.Optional<java.nio.file.Path> folder = sessions.folderOf(project);
+            if (folder.isPresent() && !java.nio.file.Files.isDirectory(folder.get())) out.add(project);
+        }
+        return out;
+    }
+
     private long sizeOf(String imageId) {
         try {
             return engine.inspect("sha256:" + imageId).sizeBytes();

@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code baseshift clean [DIR | --all] [--dry-run]}: removes the images BaseShift keeps as a project's cache. */
+/** {@code baseshift clean [DIR | --all | --gone] [--dry-run]}: removes the images BaseShift keeps as a project's cache. */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = {"Remove the variant images BaseShift keeps as a project's build cache "
                 + "(baseshift/<project>:<tier>). Base images, your own images and containers are never touched."})
@@ -29,6 +29,9 @@ public final class CleanCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "Every project's images on this engine.")
     boolean all;
+
+    @Option(names = "--gone", description = "The images of every project whose folder no longer exists.")
+    boolean gone;
 
     @Option(names = {"-n", "--dry-run"}, description = "Only list what would be removed.")
     boolean dryRun;
@@ -47,13 +50,13 @@ public final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (all && dir != null) {
-            err.println("baseshift clean: give a project folder or --all, not both");
+        if ((all ? 1 : 0) + (gone ? 1 : 0) + (dir != null ? 1 : 0) > 1) {
+            err.println("baseshift clean: give one of a project folder, --all or --gone");
             return BaseShiftCommand.BAD_INPUT;
         }
         String key = null;
-        String what = "every project";
-        if (!all) {
+        String what = gone ? "projects whose folder is gone" : "every project";
+        if (!all && !gone) {
             Path project = dir != null ? dir : Path.of(".");
             if (!Files.isDirectory(project)) {
                 err.println("baseshift clean: not a folder: " + project);
@@ -71,7 +74,7 @@ public final class CleanCommand implements Callable<Integer> {
         }
         try (engine) {
             KeptImages kept = new KeptImages(engine);
-            KeptImages.Held held = kept.list(key);
+            KeptImages.Held held = gone ? kept.listGone() : kept.list(key);
             if (held.isEmpty()) {
                 out.println("BaseShift keeps no images of " + what + " on " + engine.info().endpoint());
                 return BaseShiftCommand.OK;
@@ -81,7 +84,7 @@ public final class CleanCommand implements Callable<Integer> {
                 for (ImageDetails.Summary i : held.images()) out.println("  " + describe(i));
                 return BaseShiftCommand.OK;
             }
-            KeptImages.Removed r = kept.remove(key);
+            KeptImages.Removed r = gone ? kept.removeGone() : kept.remove(key);
             out.println("Removed " + r.removed().describe() + (r.removed().isEmpty() ? "" : ":"));
             for (ImageDetails.Summary i : r.removed().images()) out.println("  " + describe(i));
             for (String busy : r.busyProjects()) {

@@ -10,6 +10,7 @@ import dev.baseshift.app.EngineImages;
 import dev.baseshift.app.RepairText;
 import dev.baseshift.repair.RepairService;
 import dev.baseshift.compare.ComparisonResult;
+import dev.baseshift.compare.FailureSummary;
 import dev.baseshift.compare.ComparisonRun;
 import dev.baseshift.compare.ComparisonService;
 import dev.baseshift.compare.ProbeOutcome;
@@ -322,8 +323,9 @@ public final class CompareCommand implements Callable<Integer> {
         } else {
             out.println("No recommendation: " + result.recommendation().reason());
         }
-        for (VariantResult v : result.variants()) {
-            if (v.error() != null && !v.built()) out.println(v.variant().label() + ": " + v.error().strip());
+        // without a recommendation its reason already named each cause once; with one, the failures are said here
+        if (result.recommendation().present()) {
+            for (FailureSummary.Group g : FailureSummary.group(result.variants())) out.println("  " + g.sentence());
         }
         out.flush();
     }
@@ -364,7 +366,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .anyMatch(p -> p.outcome() != ProbeOutcome.SKIPPED);
         if (inputs.maxBytes != null) {
             if (!result.recommendation().present()) {
-                err.println("max-size gate failed: no variant qualifies (" + result.recommendation().reason() + ")");
+                err.println("max-size gate failed: no variant qualifies (see above)");
                 return BaseShiftCommand.GATE_FAILED;
             }
             VariantResult rec = result.variants().stream()
@@ -376,7 +378,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         if (!result.recommendation().present()) {
-            err.println((probesRan ? "probe gate failed: " : "no variant qualifies: ") + result.recommendation().reason());
+            err.println((probesRan ? "probe gate failed" : "no variant qualifies") + ": no recommendation (see above)");
             return BaseShiftCommand.GATE_FAILED;
         }
         return BaseShiftCommand.OK;

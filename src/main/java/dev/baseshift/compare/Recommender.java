@@ -48,9 +48,17 @@ public final class Recommender {
         return " (" + (last.length() > 160 ? "…" + last.substring(last.length() - 159) : last) + ")";
     }
 
+    /** "full", "full and slim", "full, slim and alpine". */
+    private static String names(List<String> tiers) {
+        if (tiers.size() == 1) return tiers.get(0);
+        return String.join(", ", tiers.subList(0, tiers.size() - 1)) + " and " + tiers.get(tiers.size() - 1);
+    }
+
     private static String whyNone(List<VariantResult> results) {
         if (results.isEmpty()) return "no variants were compared";
         List<String> reasons = new ArrayList<>();
+        java.util.Map<String, Integer> failedAt = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> failedTiers = new java.util.HashMap<>();
         for (VariantResult r : results) {
             String tier = r.variant().label();
             switch (r.status()) {
@@ -61,7 +69,19 @@ public final class Recommender {
                             .collect(Collectors.joining(", "));
                     reasons.add(tier + " fails " + failed);
                 }
-                case BUILD_FAILED -> reasons.add(tier + " did not build" + cause(r.error()));
+                case BUILD_FAILED -> {
+                    // variants that failed for the same cause are named together, the cause said once
+                    String cause = cause(r.error());
+                    Integer at = failedAt.get(cause);
+                    if (at == null) {
+                        failedAt.put(cause, reasons.size());
+                        failedTiers.put(cause, new ArrayList<>(List.of(tier)));
+                        reasons.add(tier + " did not build" + cause);
+                    } else {
+                        failedTiers.get(cause).add(tier);
+                        reasons.set(at, names(failedTiers.get(cause)) + " did not build" + cause);
+                    }
+                }
                 case CANCELLED -> reasons.add(tier + " was cancelled");
                 case SKIPPED -> reasons.add(tier + " was skipped");
                 default -> reasons.add(tier + " did not finish");

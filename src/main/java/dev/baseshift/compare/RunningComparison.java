@@ -191,6 +191,7 @@ final class RunningComparison implements ComparisonRun {
             Thread.currentThread().interrupt();
             cancelAll("interrupted");
         }
+        sessions.recordFolder(projectKey, plan.projectDir());
         for (String dead : sessions.dead()) {
             if (dead.equals(session.id())) continue;
             try {

@@ -95,6 +95,37 @@ public final class Sessions {
      * @return the held lock (close it to release), or null when cancelled while waiting; a folder that cannot be
      *         written gives a lock that only guards this JVM
      */
+    /**
+     * Records which folder a project key stands for ({@code projects/<key>.folder}), so its kept images can be told
+     * apart once the folder is gone ({@code baseshift clean --gone}). Best effort: a state folder that cannot be
+     * written only loses that.
+     */
+    public void recordFolder(String projectKey, Path folder) {
+        Path file = dir.resolveSibling("projects").resolve(projectKey + ".folder");
+        try {
+            Files.createDirectories(file.getParent());
+            String text = folder.toAbsolutePath().normalize().toString();
+            if (Files.isRegularFile(file) && Files.readString(file).equals(text)) return;
+            Path tmp = Files.createTempFile(file.getParent(), projectKey, ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // not recorded: clean --gone will not know this project's folder
+        }
+    }
+
+    /** The folder recorded for a project key, if any. */
+    public java.util.Optional<Path> folderOf(String projectKey) {
+        if (!projectKey.matches("[a-z0-9-]+")) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(Path.of(Files.readString(
+                    dir.resolveSibling("projects").resolve(projectKey + ".folder")).strip()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public ProjectLock lockProject(String projectKey, java.util.function.BooleanSupplier cancelled,
                                    Runnable waiting) throws InterruptedException {
         Path file = dir.resolveSibling("projects").resolve(projectKey + ".lock");

@@ -140,6 +140,8 @@ public final class MainView extends BorderPane {
         compare.disableProperty().bind(vm.run().canCompareProperty().not());
         compare.setOnAction(e -> compare());
         MenuItem cancel = new MenuItem("Cancel All");
+        cancel.setId("menu-cancel-all");
+        cancel.setAccelerator(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN));
         cancel.disableProperty().bind(vm.run().runningProperty().not());
         cancel.setOnAction(e -> vm.run().cancelAll());
         Menu run = new Menu("Run", null, compare, cancel);

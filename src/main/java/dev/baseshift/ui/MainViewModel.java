@@ -102,6 +102,7 @@ public final class MainViewModel {
 
     private void planChanged(Plan plan) {
         ProjectConfig config = project.configProperty().get();
+        spectrum.setConfiguredBases(config == null ? null : config.bases());
         spectrum.setPlan(plan, config == null ? null : config.tiers());
         probes.setPlan(plan, config);
         run.setPlan(plan);

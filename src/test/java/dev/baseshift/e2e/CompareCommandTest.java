@@ -51,6 +51,50 @@ class CompareCommandTest {
     }
 
     @Test
+    void cleanGoneTakesTheCachesOfProjectsWhoseFolderIsGoneAndNoOther() throws Exception {
+        Path kept = Files.createDirectories(tmp.resolve(unique("stays")));
+        Path deleted = Files.createDirectories(tmp.resolve(unique("goes")));
+        for (Path dir : List.of(kept, deleted)) {
+            Files.writeString(dir.resolve("Dockerfile"), "FROM bsfixture/tiny:full\nCOPY Dockerfile /d\n");
+            Outcome o = baseshift("compare", dir.toString(), "--tiers", "alpine", "--base",
+                    "alpine=bsfixture/tiny:musl", "--probe", "true");
+            assertThat(o.exit()).as(o.err()).isZero();
+        }
+        String keptKey = dev.baseshift.plan.Plan.projectKey(kept);
+        String goneKey = dev.baseshift.plan.Plan.projectKey(deleted);
+        try {
+            Files.delete(deleted.resolve("Dockerfile"));
+            Files.delete(deleted);
+            Outcome dry = baseshift("clean", "--gone", "--dry-run");
+            assertThat(dry.out()).contains("baseshift/" + goneKey + ":alpine").doesNotContain(keptKey);
+            Outcome gone = baseshift("clean", "--gone");
+            assertThat(gone.exit()).as(gone.err()).isZero();
+            assertThat(gone.out()).startsWith("Removed 2 images, ").contains("baseshift/" + goneKey + ":full");
+            assertThat(labelled("dev.baseshift.project=" + goneKey)).isEmpty();
+            assertThat(labelled("dev.baseshift.project=" + keptKey)).isNotEmpty();
+            assertThat(baseshift("clean", "--gone", kept.toString()).exit()).isEqualTo(2);
+        } finally {
+            baseshift("clean", kept.toString());
+        }
+    }
+
+    @Test
+    void aCauseSharedByEveryFailingVariantIsPrintedOnce() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(unique("allfail")));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM bsfixture/tiny:full\nRUN exit 7\n");
+        Outcome o = baseshift("compare", dir.toString(), "--tiers", "alpine,distroless", "--base",
+                "alpine=bsfixture/tiny:musl", "--base", "distroless=bsfixture/tiny:noshell", "--rm-images",
+                "--probe", "true");
+        assertThat(o.exit()).isNotZero();
+        String all = o.out() + o.err();
+        // full and alpine fail the same way; noshell has no /bin/sh: another cause, also said once
+        assertThat(all.split("returned a non-zero code: 7", -1)).as(all).hasSize(2);
+        assertThat(o.out()).contains("full and alpine did not build (The command '/bin/sh -c exit 7' returned a "
+                + "non-zero code: 7)");
+        assertThat(o.err()).contains("no recommendation (see above)");
+    }
+
+    @Test
     @Tag("engine")
     void numpyAppEndToEndGivesTheCliNumbersProbeOutcomesRecommendationAndReports() throws Exception {
         Path project = TestProjects.copy("numpy-app", tmp, unique("numpy-e2e"));

@@ -158,6 +158,43 @@ class MainWindowTest {
     }
 
     @Test
+    void theProbeEditorShowsOffProbesAsOffAndItsButtonsStayPutWhenAMessageAppears(FxRobot robot) throws Exception {
+        waitForPlan();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.baseshift.ui.project.ProbeRow> table =
+                robot.lookup("#probes").queryAs(javafx.scene.control.TableView.class);
+        Button add = robot.lookup("#probe-add").queryAs(Button.class);
+        double before = add.localToScene(0, 0).getY();
+        robot.interact(() -> table.getItems().get(0).enabledProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node first = robot.lookup("#probes .table-row-cell").nth(0).query();
+        assertThat(first.getStyleClass()).contains("probe-disabled");
+        robot.interact(() -> table.getItems().get(0).enabledProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(first.getStyleClass()).doesNotContain("probe-disabled");
+
+        // a message ("Saved 3 probes…", "already in the list") appears: Add and Save do not move
+        robot.interact(() -> vm.probes().add("true"));
+        robot.interact(() -> {
+            robot.lookup("#probe-input").queryAs(javafx.scene.control.TextField.class).setText("true");
+            add.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.probes().messageProperty().get()).isNotBlank();
+        assertThat(add.localToScene(0, 0).getY()).isEqualTo(before);
+
+        // an empty table says what to do, and Cancel All has a shortcut
+        robot.interact(() -> {
+            while (!table.getItems().isEmpty()) vm.probes().remove(table.getItems().get(0));
+        });
+        assertThat(((Label) table.getPlaceholder()).getText()).isEqualTo("No probes: type a command below and press Add.");
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem cancel = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-cancel-all".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(cancel.getAccelerator()).isNotNull();
+    }
+
+    @Test
     void atTheDefaultWindowSizeEveryResultsColumnIsVisibleAndTheProbeOutputHasRoom(FxRobot robot) throws Exception {
         waitForPlan();
         // the window's own size (1280×800; Monocle's headless screen is too small for a larger one)

@@ -133,6 +133,38 @@ class ViewModelsTest {
         assertThat(vm.spectrum().comparedTiers()).contains(Tier.SLIM, Tier.FULL);
     }
 
+    @Test
+    void aBaseFromTheProjectsConfigSaysSoAndOneTypedInSaysItIsYours() throws Exception {
+        Path project = temp.resolve("numpy-app");
+        try (var files = java.nio.file.Files.walk(Path.of("src/test/resources/projects/numpy-app"))) {
+            for (Path f : files.toList()) {
+                Path to = project.resolve(Path.of("src/test/resources/projects/numpy-app").relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(to);
+                else java.nio.file.Files.copy(f, to);
+            }
+        }
+        vm.open(project);
+        vm.spectrum().select(Tier.SLIM);
+        assertThat(vm.spectrum().baseReferenceProperty().get()).isEqualTo("bsfixture/py:slim  (from .baseshift.json)");
+        vm.spectrum().useCustomBase(Tier.SLIM, "registry.example.com/py:slim");
+        vm.spectrum().select(Tier.SLIM);
+        assertThat(vm.spectrum().baseReferenceProperty().get()).isEqualTo("registry.example.com/py:slim  (your image)");
+    }
+
+    @Test
+    void aFolderWithoutADockerfileShowsItsOwnEmptyStateNotThePreviousProject() throws Exception {
+        Path empty = java.nio.file.Files.createDirectories(temp.resolve("nothing-here"));
+        vm.open(empty);
+        assertThat(vm.titleProperty().get()).isEqualTo("BaseShift — nothing-here");
+        assertThat(vm.project().projectDirProperty().get()).isEqualTo(empty.toAbsolutePath().normalize());
+        assertThat(vm.project().dockerfiles()).isEmpty();
+        assertThat(vm.project().source()).isEmpty();
+        assertThat(vm.project().plan()).isNull();
+        assertThat(vm.spectrum().tiers()).isEmpty();
+        assertThat(vm.project().errorProperty().get()).startsWith("No Dockerfile in " + empty.toAbsolutePath().normalize())
+                .contains("looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*");
+    }
+
     private ComparisonResult syntheticResult() {
         return syntheticResult(vm.project().plan());
     }

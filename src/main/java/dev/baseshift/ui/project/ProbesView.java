@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The probes editor: add, edit, remove, enable; Save writes .baseshift.json (and nothing else does). */
@@ -31,6 +32,34 @@ public final class ProbesView extends VBox {
         table.setEditable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(160);
+        Label empty = new Label("No probes: type a command below and press Add.");
+        empty.setId("probes-placeholder");
+        empty.getStyleClass().add("muted");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        // a disabled probe reads as off: greyed and in italics, not only an empty check box
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            private final javafx.beans.value.ChangeListener<Boolean> follow = (o, a, on) -> style(on);
+
+            @Override
+            protected void updateItem(ProbeRow row, boolean isEmpty) {
+                ProbeRow old = getItem();
+                if (old != null) old.enabledProperty().removeListener(follow);
+                super.updateItem(row, isEmpty);
+                if (isEmpty || row == null) {
+                    style(true);
+                } else {
+                    row.enabledProperty().addListener(follow);
+                    style(row.enabledProperty().get());
+                }
+            }
+
+            private void style(boolean on) {
+                getStyleClass().remove("probe-disabled");
+                if (!on) getStyleClass().add("probe-disabled");
+            }
+        });
+        table.setAccessibleText("Probes");
         TableColumn<ProbeRow, Boolean> on = new TableColumn<>("On");
         on.setCellValueFactory(c -> c.getValue().enabledProperty());
         on.setCellFactory(CheckBoxTableCell.forTableColumn(on));
@@ -79,8 +108,11 @@ public final class ProbesView extends VBox {
         message.setId("probes-message");
         message.getStyleClass().add("muted");
         message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        message.managedProperty().bind(Bindings.isNotEmpty(vm.messageProperty()));
-        getChildren().addAll(heading, hint, table, input, buttons, message);
+        // above the field, with its room kept: the buttons never move when a message appears or goes
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(Bindings.when(Bindings.isNotEmpty(vm.messageProperty()))
+                .then(vm.messageProperty()).otherwise(" "));
+        input.setAccessibleText("Probe command");
+        getChildren().addAll(heading, hint, table, message, input, buttons);
     }
 }

@@ -55,6 +55,7 @@ public final class SpectrumViewModel {
     private final javafx.beans.property.StringProperty platform =
             new javafx.beans.property.SimpleStringProperty(this, "platform");
     private final ObservableList<String> platforms = FXCollections.observableArrayList(COMMON_PLATFORMS);
+    private Map<Tier, String> configuredBases = Map.of();
     private final Set<Tier> uncheckedForFlag = EnumSet.noneOf(Tier.class);
     private Plan plan;
 
@@ -181,6 +182,11 @@ public final class SpectrumViewModel {
         return out;
     }
 
+    /** The bases the project's .baseshift.json names per tier: the preview says where such a base comes from. */
+    public void setConfiguredBases(Map<Tier, String> bases) {
+        configuredBases = bases == null ? Map.of() : Map.copyOf(bases);
+    }
+
     /** A new plan (project opened, Dockerfile chosen, custom base added); keeps the chosen tier where it still exists. */
     public void setPlan(Plan newPlan, Set<Tier> configuredTiers) {
         Tier keep = selectedTier.get();
@@ -237,7 +243,8 @@ public final class SpectrumViewModel {
             return;
         }
         Variant original = plan.originalVariant();
-        baseReference.set(v.base() + (v.custom() ? "  (your image)" : ""));
+        baseReference.set(v.base() + (!v.custom() ? ""
+                : v.base().equals(configuredBases.get(v.tier())) ? "  (from .baseshift.json)" : "  (your image)"));
         List<CodeLine> rows = LineDiff.codeLines(original.dockerfile(), v.dockerfile());
         int changedLine = rows.stream().filter(r -> r.styles().contains("added")).mapToInt(CodeLine::number)
                 .findFirst().orElse(0);
