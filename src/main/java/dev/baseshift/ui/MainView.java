@@ -51,6 +51,9 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel vm) {
         this.vm = vm;
         getStyleClass().add("main-view");
+        vm.pendingOpenProperty().addListener((o, a, folder) -> {
+            if (folder != null) javafx.application.Platform.runLater(() -> askAboutUnsavedProbes(folder));
+        });
 
         SpectrumView spectrum = new SpectrumView(vm.spectrum(), new SaveVariantButton(vm.export()));
         Tab spectrumTab = new Tab("Spectrum", spectrum);
@@ -213,6 +216,23 @@ public final class MainView extends BorderPane {
 
     private void compare() {
         vm.compare();
+    }
+
+    /** Another project is to be opened while the probe editor has unsaved edits: Save, Discard or stay. */
+    private void askAboutUnsavedProbes(Path folder) {
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save probes",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The probe editor has changes not saved to .baseshift.json. Save them before opening "
+                        + folder.getFileName() + "?", save, discard, javafx.scene.control.ButtonType.CANCEL);
+        ask.setTitle("Unsaved probes");
+        ask.setHeaderText(null);
+        if (getScene() != null) ask.initOwner(getScene().getWindow());
+        javafx.scene.control.ButtonType answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        vm.resolvePendingOpen(answer == save ? MainViewModel.UnsavedProbes.SAVE
+                : answer == discard ? MainViewModel.UnsavedProbes.DISCARD : MainViewModel.UnsavedProbes.CANCEL);
     }
 
     private void chooseFolder() {

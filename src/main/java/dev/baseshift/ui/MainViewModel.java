@@ -10,6 +10,7 @@ import dev.baseshift.ui.repair.RepairViewModel;
 import dev.baseshift.ui.results.ResultsViewModel;
 import dev.baseshift.ui.run.RunViewModel;
 import dev.baseshift.ui.spectrum.SpectrumViewModel;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -37,6 +38,8 @@ public final class MainViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Path> recentReadOnly = FXCollections.unmodifiableObservableList(recent);
     private BaseLookup lookup;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> pendingOpen =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "pendingOpen");
     /** The shown plan's base facts (empty until looked up): the results' pull sizes and the reports carry them. */
     private Map<String, dev.baseshift.registry.BaseFacts> planFacts = Map.of();
     private int factsGeneration;
@@ -175,6 +178,28 @@ public final class MainViewModel {
                     + " is running: cancel it before opening another project.");
             return;
         }
+        if (probes.dirtyProperty().get() && project.projectDirProperty().get() != null
+                && !folder.toAbsolutePath().normalize().equals(project.projectDirProperty().get())) {
+            // unsaved probe edits: the window asks first (Save, Discard or stay)
+            pendingOpen.set(folder);
+            return;
+        }
+        message.set(null);
+        project.open(folder);
+    }
+
+    /** What to do with unsaved probe edits when another project is to be opened. */
+    public enum UnsavedProbes { SAVE, DISCARD, CANCEL }
+
+    /** A folder waiting to be opened until the user says what becomes of the unsaved probe edits, or null. */
+    public ReadOnlyObjectProperty<Path> pendingOpenProperty() { return pendingOpen.getReadOnlyProperty(); }
+
+    /** The user's answer for {@link #pendingOpenProperty()}: save the edits first, drop them, or stay. */
+    public void resolvePendingOpen(UnsavedProbes choice) {
+        Path folder = pendingOpen.get();
+        pendingOpen.set(null);
+        if (folder == null || choice == UnsavedProbes.CANCEL) return;
+        if (choice == UnsavedProbes.SAVE) probes.save();
         message.set(null);
         project.open(folder);
     }

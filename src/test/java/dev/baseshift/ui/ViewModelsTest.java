@@ -134,6 +134,46 @@ class ViewModelsTest {
     }
 
     @Test
+    void openingAnotherProjectWithUnsavedProbeEditsAsksFirst() throws Exception {
+        Path other = Files.createDirectories(temp.resolve("other"));
+        Files.writeString(other.resolve("Dockerfile"), "FROM alpine:3.20\n");
+        assertThat(vm.probes().add("python3 -c 'import zlib'")).isTrue();
+        vm.open(other);
+        // not opened yet: the window asks
+        assertThat(vm.pendingOpenProperty().get()).isEqualTo(other);
+        assertThat(vm.project().projectDirProperty().get()).isEqualTo(sample.toAbsolutePath().normalize());
+        vm.resolvePendingOpen(MainViewModel.UnsavedProbes.CANCEL);
+        assertThat(vm.project().projectDirProperty().get()).isEqualTo(sample.toAbsolutePath().normalize());
+        assertThat(vm.probes().dirtyProperty().get()).isTrue();
+
+        vm.open(other);
+        vm.resolvePendingOpen(MainViewModel.UnsavedProbes.SAVE);
+        assertThat(Files.readString(sample.resolve(".baseshift.json"))).contains("import zlib");
+        assertThat(vm.project().projectDirProperty().get()).isEqualTo(other.toAbsolutePath().normalize());
+
+        // nothing unsaved: no question
+        vm.open(sample);
+        assertThat(vm.pendingOpenProperty().get()).isNull();
+        assertThat(vm.project().projectDirProperty().get()).isEqualTo(sample.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aSuggestedProbeSwitchedOffStaysOffAfterSaveAndReopen() {
+        ProbeRow suggested = vm.probes().rows().stream().filter(r -> "suggested".equals(r.sourceProperty().get()))
+                .findFirst().orElseThrow();
+        String command = suggested.commandProperty().get();
+        suggested.enabledProperty().set(false);
+        vm.probes().save();
+        vm.open(temp); // elsewhere, then back
+        vm.open(sample);
+        ProbeRow again = vm.probes().rows().stream().filter(r -> r.commandProperty().get().equals(command))
+                .findFirst().orElseThrow();
+        assertThat(again.enabledProperty().get()).isFalse();
+        assertThat(vm.probes().probes()).filteredOn(p -> p.command().equals(command)).singleElement()
+                .satisfies(p -> assertThat(p.enabled()).isFalse());
+    }
+
+    @Test
     void aBaseFromTheProjectsConfigSaysSoAndOneTypedInSaysItIsYours() throws Exception {
         Path project = temp.resolve("numpy-app");
         try (var files = java.nio.file.Files.walk(Path.of("src/test/resources/projects/numpy-app"))) {

@@ -116,8 +116,11 @@ public final class ProbesViewModel {
     /** Writes the project's and the user's probes to .baseshift.json, keeping everything else in that file. */
     public void save() {
         if (projectDir == null) return;
+        // a suggested probe switched off is saved as off, so it stays off when the project is opened again; the
+        // image's own entrypoint (no command) cannot be written and is always suggested anew
         List<Probe> toSave = rows.stream()
-                .filter(r -> !"suggested".equals(r.sourceProperty().get()) && !"default".equals(r.sourceProperty().get()))
+                .filter(r -> !"default".equals(r.sourceProperty().get()))
+                .filter(r -> !"suggested".equals(r.sourceProperty().get()) || !r.enabledProperty().get())
                 .map(ProbeRow::toProbe).toList();
         Path dir = projectDir;
         ProjectConfig base = config;
@@ -127,7 +130,9 @@ public final class ProbesViewModel {
             return saved;
         }, saved -> {
             config = saved;
-            rows.stream().filter(r -> "user".equals(r.sourceProperty().get())).forEach(r -> r.setSource("project"));
+            rows.stream().filter(r -> "user".equals(r.sourceProperty().get())
+                    || ("suggested".equals(r.sourceProperty().get()) && !r.enabledProperty().get()))
+                    .forEach(r -> r.setSource("project"));
             dirty.set(false);
             message.set("Saved " + toSave.size() + " probe" + (toSave.size() == 1 ? "" : "s") + " to "
                     + ProjectConfig.FILE_NAME);
