@@ -39,6 +39,25 @@ final class BuildLeftovers {
      * @param cancelled  the log was cut off by a cancel, so the engine may still be committing: wait for it to settle
      */
     void remove(Collection<String> committed, Collection<String> containers, String lastImage, boolean cancelled) {
+        try {
+            removeOrThrow(committed, containers, lastImage, cancelled);
+        } catch (RuntimeException e) {
+            // best effort, and never the build's error: an engine listing images while another build removes some
+            // may fail (Podman: "image not known"); then at least the steps the log named go, newest first
+            List<String> named = new ArrayList<>(committed);
+            java.util.Collections.reverse(named);
+            for (String id : named) {
+                try {
+                    client.removeImageCmd(id).withForce(false).exec();
+                } catch (RuntimeException ignored) {
+                    // in use, or gone: it stays as cache
+                }
+            }
+        }
+    }
+
+    private void removeOrThrow(Collection<String> committed, Collection<String> containers, String lastImage,
+                               boolean cancelled) {
         if (!cancelled) {
             removeChildrenFirst(find(committed, containers, lastImage));
             return;

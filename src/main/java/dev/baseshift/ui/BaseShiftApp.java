@@ -120,6 +120,18 @@ public final class BaseShiftApp extends Application {
         if (icon != null) stage.getIcons().add(new Image(icon));
         stage.setOnCloseRequest(e -> {
             e.consume();
+            String warning = vm.quitWarning();
+            if (warning != null) {
+                javafx.scene.control.ButtonType quit = new javafx.scene.control.ButtonType("Quit",
+                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+                javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.CONFIRMATION, warning, quit,
+                        javafx.scene.control.ButtonType.CANCEL);
+                ask.setTitle("Quit BaseShift?");
+                ask.setHeaderText(null);
+                ask.initOwner(stage);
+                if (ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != quit) return;
+            }
             stage.hide();
             // cancel a running comparison and wait for its cleanup off the FX thread, then leave
             Thread t = new Thread(() -> {

@@ -167,6 +167,7 @@ public final class MainView extends BorderPane {
     private ToolBar toolBar() {
         Button open = new Button("Open…");
         open.setId("open-folder");
+        open.setAccessibleText("Open a project folder");
         open.setOnAction(e -> chooseFolder());
         Label project = new Label();
         project.getStyleClass().add("toolbar-project");
@@ -181,6 +182,7 @@ public final class MainView extends BorderPane {
         reason.setMaxWidth(420);
         Button compare = compareButton;
         compare.setId("compare");
+        compare.setAccessibleText("Compare the ticked variants");
         compare.getStyleClass().add("accent");
         compare.disableProperty().bind(vm.run().canCompareProperty().not());
         Tooltip tip = new Tooltip();
@@ -190,6 +192,7 @@ public final class MainView extends BorderPane {
         compare.setOnAction(e -> compare());
         Button cancelAll = cancelAllButton;
         cancelAll.setId("cancel-all");
+        cancelAll.setAccessibleText("Cancel all builds and probes");
         cancelAll.disableProperty().bind(vm.run().runningProperty().not());
         cancelAll.setOnAction(e -> vm.run().cancelAll());
         return new ToolBar(open, project, spacer, reason, compare, cancelAll);

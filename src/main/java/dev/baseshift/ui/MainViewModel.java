@@ -225,6 +225,19 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * What quitting now would cost, for the window to ask before it closes: a running comparison or repair is
+     * cancelled; null when nothing runs.
+     */
+    public String quitWarning() {
+        if (run.runningProperty().get()) {
+            return "A comparison is running. Quitting cancels it (finished variants are kept as the cache; its "
+                    + "containers are removed).";
+        }
+        if (repair.runningProperty().get()) return "A repair is running. Quitting cancels it.";
+        return null;
+    }
+
     /** Window closing: cancel a running comparison, wait for its cleanup, release the engine. Blocking. */
     public void shutdown() {
         run.shutdown(Duration.ofSeconds(30));

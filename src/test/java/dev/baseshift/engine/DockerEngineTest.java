@@ -187,8 +187,10 @@ class DockerEngineTest {
     /** Every image (tagged or not) whose creating step's command contains the text. */
     static List<String> imagesFromStepsContaining(String text) {
         List<String> found = new ArrayList<>();
-        for (String id : Cli.run("docker", "images", "-a", "-q", "--no-trunc").lines().toList()) {
-            String command = Cli.run("docker", "image", "inspect", "-f", "{{json .ContainerConfig.Cmd}}", id);
+        for (String id : Cli.run("docker", "images", "-a", "-q", "--no-trunc").lines().distinct().toList()) {
+            // the newest history row is the step that made the image (inspect's ContainerConfig is gone in API 1.44)
+            String command = Cli.run("docker", "history", "--no-trunc", "--format", "{{.CreatedBy}}", id)
+                    .lines().findFirst().orElse("");
             if (command.contains(text)) {
                 found.add(id);
             }

@@ -118,8 +118,11 @@ class CompareFlowTest {
         openAndWait(dir);
         press(robot, "#compare");
         waitFor(60, () -> vm.run().rows().stream().anyMatch(r -> r.statusProperty().get() == VariantStatus.BUILDING));
+        // quitting now would cancel it: the window asks first
+        assertThat(vm.quitWarning()).startsWith("A comparison is running. Quitting cancels it");
         press(robot, "#cancel-all");
         waitFor(120, () -> vm.run().resultProperty().get() != null);
+        assertThat(vm.quitWarning()).isNull();
 
         assertThat(vm.run().rows()).allSatisfy(r -> assertThat(r.statusProperty().get())
                 .isIn(VariantStatus.CANCELLED, VariantStatus.BUILT, VariantStatus.BUILD_FAILED));

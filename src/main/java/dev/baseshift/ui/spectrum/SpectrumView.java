@@ -47,6 +47,7 @@ public final class SpectrumView extends VBox {
         setPadding(new Insets(10));
 
         slider.setId("base-slider");
+        slider.setAccessibleText("Base image tier");
         slider.setMin(0);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
