@@ -106,6 +106,13 @@ public final class SpectrumView extends VBox {
         });
         Label platformLabel = new Label("Platform");
         platformLabel.getStyleClass().add("muted");
+        // the status line gives way (its whole text in a tooltip), never the picker
+        platformLabel.setMinWidth(Region.USE_PREF_SIZE);
+        platform.setMinWidth(Region.USE_PREF_SIZE);
+        factsStatus.setMinWidth(0);
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(vm.factsStatusProperty());
+        factsStatus.setTooltip(statusTip);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox statusRow = new HBox(8, factsStatus, gap, platformLabel, platform);
