@@ -381,9 +381,13 @@ final class RunningComparison implements ComparisonRun {
     private void measureDownload(Variant v, String image) {
         try {
             Optional<ImageDetails.Local> built = engine.local(image);
-            Optional<ImageDetails.Local> base = engine.local(v.base());
-            if (built.isEmpty() || base.isEmpty()) return;
-            Optional<List<String>> own = LayerDownloads.above(built.get(), base.get());
+            if (built.isEmpty()) return;
+            // FROM scratch is no image: every layer is the variant's own
+            boolean scratch = v.base() != null && v.base().equalsIgnoreCase("scratch");
+            Optional<ImageDetails.Local> base = scratch ? Optional.empty() : engine.local(v.base());
+            if (!scratch && base.isEmpty()) return;
+            Optional<List<String>> own = scratch ? Optional.of(built.get().diffIds())
+                    : LayerDownloads.above(built.get(), base.get());
             if (own.isEmpty()) return;
             long bytes = downloads.compressed(image, own.get()).values().stream().mapToLong(Long::longValue).sum();
             appDownloads.put(v.label(), bytes);

@@ -135,7 +135,8 @@ public final class RepairService {
             if (removeAfter) release(result);
         }
         outcomes.sort((a, b) -> Integer.compare(order(result, a.tier()), order(result, b.tier())));
-        return result.withRepairs(outcomes);
+        // the repaired variants' own layers, measured by their rebuilds: their pull sizes
+        return result.withRepairs(outcomes).withAppDownloads(Map.copyOf(repairedDownloads));
     }
 
     /** Removes the images the comparison kept for a repair (one still in use stays). Never throws. */
@@ -309,6 +310,9 @@ public final class RepairService {
     /** A rebuild's result and its build log as streamed. */
     private record Rebuilt(VariantResult result, List<String> log) {}
 
+    /** The rebuilt variants' own layers compressed, by label (the last round's), where measured. */
+    private final Map<String, Long> repairedDownloads = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Builds and probes one repaired variant; null when cancelled. */
     private Rebuilt rebuild(Plan plan, Variant repaired, CompareOptions options, int round,
                                   Consumer<Event> listener) {
@@ -319,6 +323,7 @@ public final class RepairService {
         running.add(run);
         try {
             ComparisonResult r = run.await();
+            repairedDownloads.putAll(r.appDownloadBytes());
             VariantResult v = r.variants().get(0);
             return v.status() == VariantStatus.CANCELLED ? null : new Rebuilt(v, log.lines(repaired.tier()));
         } catch (InterruptedException e) {

@@ -125,11 +125,15 @@ class RepairCasesTest {
                 }
                 """, ".baseshift.json", config("scratch", "\"/usr/local/bin/certs\"")));
 
-        JsonNode scratch = variant(compare(dir), "scratch");
+        JsonNode result = compare(dir);
+        JsonNode scratch = variant(result, "scratch");
 
         String fixed = assertProven(scratch, "FROM scratch");
         assertThat(fixed).contains("AS baseshift-build").contains("/usr/local/bin/certs")
                 .contains("/etc/ssl/certs/ca-certificates.crt");
+        // scratch downloads nothing of its own: the repaired variant's pull size is its layers, compressed
+        JsonNode fix = variant(result, "scratch+fix");
+        assertThat(fix.path("pullBytes").asLong()).isPositive().isLessThan(fix.path("sizeBytes").asLong());
     }
 
     /** A glibc program on the busybox+musl fixture: "not found" although the file is there — glibc-on-musl. */
